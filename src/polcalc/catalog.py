@@ -1,0 +1,296 @@
+"""Loading the rules: vocabulary, reference data and every policy file, checked as one whole.
+
+A bad rule file fails loudly with its file and key path; nothing in a rule file is executed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from polcalc.conditions import Comparison, FactRef, iter_comparisons
+from polcalc.errors import RuleError
+from polcalc.reference import Reference
+from polcalc.rules import Award, Measure, Policy, PolicyFile, Range, Rate, Sum, Tiers
+from polcalc.text import suggest
+from polcalc.vocabulary import Vocabulary
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FIGURE_SELECTORS = {
+    "prev": 0,
+    "prev2": 0,
+    "growth": 0,
+    "prev_growth": 0,
+    "increase": 0,
+    "peak_before": 0,
+    "monthly_growth_min": -1,
+    "monthly_growth_max": -1,
+}  # name -> number of arguments (-1: one or more)
+COMMON_FILES = ("common/vocabulary.toml", "common/reference.toml")
+
+
+def rules_dir() -> Path:
+    """Where the rules are: $POLCALC_RULES, the copy inside an installed wheel, or the repo's."""
+    if env := os.environ.get("POLCALC_RULES"):
+        return Path(env)
+    packaged = Path(__file__).parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh, parse_float=Decimal)
+    except OSError as exc:
+        raise RuleError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(str(path), [f"TOML syntax: {exc}"]) from None
+
+
+def key_path(loc: tuple[Any, ...], data: Any) -> str:
+    """A pydantic error location as a TOML key path; a measure is named by its id.
+
+    Union members add their tag to the location; an item that is not a key of the data
+    (and is not the last, which may name a missing or unknown key) is such a tag: skipped.
+    """
+    parts: list[str] = []
+    node = data
+    for pos, item in enumerate(loc):
+        last = pos == len(loc) - 1
+        if isinstance(item, int) and isinstance(node, list) and item < len(node):
+            ident = node[item].get("id") if isinstance(node[item], dict) else None
+            label = f"[{item}]" + (f"({ident})" if ident else "")
+            parts[-1:] = [(parts[-1] if parts else "") + label]
+            node = node[item]
+        elif isinstance(node, dict) and str(item) in node:
+            parts.append(str(item))
+            node = node[str(item)]
+        elif last:
+            parts.append(str(item))
+    return ".".join(parts) or "(top level)"
+
+
+def validation_problems(exc: ValidationError, data: Any) -> list[str]:
+    problems = []
+    for err in exc.errors():
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        problems.append(f"{key_path(err['loc'], data)}: {msg}")
+    return problems
+
+
+@dataclass
+class Catalog:
+    vocabulary: Vocabulary
+    reference: Reference
+    policies: dict[str, Policy]
+    measures: dict[str, Measure]  # in document order
+    sources: dict[str, Path] = field(default_factory=dict)  # policy id -> rule file
+
+    def policy_of(self, measure: Measure) -> Policy:
+        return self.policies[measure.policy_id]
+
+    def measures_for(self, region: str | None = None, policy: str | None = None) -> list[Measure]:
+        return [
+            m
+            for m in self.measures.values()
+            if (region is None or self.policies[m.policy_id].region == region)
+            and (policy is None or m.policy_id == policy)
+        ]
+
+    @property
+    def regions(self) -> list[str]:
+        return list(self.vocabulary.regions)
+
+
+def _merge_vocabulary(base: dict[str, Any], files: list[tuple[Path, PolicyFile]]) -> Vocabulary:
+    merged: dict[str, dict[str, Any]] = {k: dict(base.get(k, {})) for k in Vocabulary.SECTIONS}
+    origin: dict[tuple[str, str], str] = {}
+    problems: list[str] = []
+    for path, pf in files:
+        for section in ("status", "figures", "derived", "recognitions", "events"):
+            for name, entry in getattr(pf, section).items():
+                if name in merged[section]:
+                    where = origin.get((section, name), "common/vocabulary.toml")
+                    problems.append(f"{path.name}: {section}.{name}: already defined in {where}")
+                merged[section][name] = entry.model_dump()
+                origin[(section, name)] = path.name
+    if problems:
+        raise RuleError("rules", problems)
+    return Vocabulary.model_validate(merged)
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    return _load_catalog(str(directory or rules_dir()))
+
+
+@lru_cache(maxsize=4)
+def _load_catalog(directory: str) -> Catalog:
+    root = Path(directory)
+    if not root.is_dir():
+        raise RuleError(str(root), ["no rules directory here"])
+    vocab_data = read_toml(root / COMMON_FILES[0])
+    ref_data = read_toml(root / COMMON_FILES[1])
+    try:
+        reference = Reference.model_validate(ref_data)
+    except ValidationError as exc:
+        raise RuleError(str(root / COMMON_FILES[1]), validation_problems(exc, ref_data)) from None
+
+    files: list[tuple[Path, PolicyFile]] = []
+    for path in sorted(root.glob("*.toml")):
+        data = read_toml(path)
+        try:
+            files.append((path, PolicyFile.model_validate(data)))
+        except ValidationError as exc:
+            raise RuleError(str(path), validation_problems(exc, data)) from None
+    try:
+        vocabulary = _merge_vocabulary(vocab_data, files)
+    except ValidationError as exc:
+        raise RuleError(str(root / COMMON_FILES[0]), validation_problems(exc, vocab_data)) from None
+
+    policies: dict[str, Policy] = {}
+    measures: dict[str, Measure] = {}
+    sources: dict[str, Path] = {}
+    problems: list[str] = []
+    for path, pf in files:
+        pol = pf.policy
+        if pol.id in policies:
+            problems.append(f"{path.name}: policy.id {pol.id!r} is also in {sources[pol.id].name}")
+        policies[pol.id] = pol
+        sources[pol.id] = path
+        if pol.region not in vocabulary.regions:
+            problems.append(
+                f"{path.name}: policy.region {pol.region!r} is not a region{suggest(pol.region, vocabulary.regions)}"
+            )
+        problems += [f"{path.name}: policy.when: {p}" for p in check_conditions(pol.when, vocabulary, reference)]
+        for i, m in enumerate(pf.measures):
+            where = f"{path.name}: measures[{i}]({m.id})"
+            if m.policy_id != pol.id:
+                problems.append(f"{where}.id: must start with '{pol.id}:'")
+            if m.id in measures:
+                problems.append(f"{where}.id: duplicate measure id")
+            measures[m.id] = m
+            problems += [f"{where}.when: {p}" for p in check_conditions(m.when, vocabulary, reference)]
+            problems += [f"{where}.award: {p}" for p in check_award(m.award, vocabulary, reference)]
+    if problems:
+        raise RuleError(str(root), problems)
+    return Catalog(vocabulary, reference, policies, measures, sources)
+
+
+# ------------------------------------------------------------------ fact names
+
+
+def check_fact(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | None:
+    """None when the fact names something that exists, else what is wrong."""
+    sel = fact.selectors
+    names = [s.name for s in sel]
+    if fact.name in vocab.figures or fact.name in vocab.derived:
+        for s in sel:
+            arity = FIGURE_SELECTORS.get(s.name)
+            if arity is None:
+                return f"{fact.text}: unknown selector {s.name!r}{suggest(s.name, FIGURE_SELECTORS)}"
+            if (arity == 0 and s.args) or (arity == -1 and not s.args):
+                return f"{fact.text}: {s.name} takes {'no' if arity == 0 else 'month'} arguments"
+            if arity == -1:
+                for group in s.args:
+                    if not all(p.isdigit() and 1 <= int(p) <= 12 for p in group.split("+")):
+                        return f"{fact.text}: month groups are like 1+2, 3"
+        return None
+    if fact.name in vocab.status or fact.name in ("industry", "size", "region"):
+        return f"{fact.text}: takes no selector" if sel else None
+    if fact.name == "event":
+        if not sel or sel[0].name not in vocab.events:
+            word = names[0] if names else ""
+            return f"{fact.text}: unknown event {word!r}{suggest(word, vocab.events)}"
+        return None if names[1:] in ([], ["ever"], ["prev"]) else f"{fact.text}: event takes .ever or .prev"
+    if fact.name == "recognized":
+        if not sel or sel[0].name not in vocab.recognitions:
+            word = names[0] if names else ""
+            return f"{fact.text}: unknown recognition {word!r}{suggest(word, vocab.recognitions)}"
+        rest = sel[1:]
+        if not rest or (
+            len(rest) == 1
+            and (
+                rest[0].name == "ever"
+                or (rest[0].name == "since" and len(rest[0].args) == 1 and rest[0].args[0].isdigit())
+            )
+        ):
+            return None
+        return f"{fact.text}: recognized takes .ever or .since(YEAR)"
+    if fact.name == "ref":
+        if not sel or sel[0].name not in reference.series:
+            word = names[0] if names else ""
+            return f"{fact.text}: unknown reference series {word!r}{suggest(word, reference.series)}"
+        return None if names[1:] in ([], ["prev"]) else f"{fact.text}: ref takes .prev"
+    known = [*vocab.figures, *vocab.derived, *vocab.status, "industry", "size", "region", "event", "recognized", "ref"]
+    return f"unknown fact {fact.name!r}{suggest(fact.name, known)}"
+
+
+def check_conditions(conds, vocab: Vocabulary, reference: Reference) -> list[str]:
+    problems = []
+    for cmp in iter_comparisons(conds):
+        problems += _check_comparison(cmp, vocab, reference)
+    return problems
+
+
+def _check_comparison(cmp: Comparison, vocab: Vocabulary, reference: Reference) -> list[str]:
+    out = []
+    if err := check_fact(cmp.fact, vocab, reference):
+        out.append(f"{cmp.text!r}: {err}")
+    if isinstance(cmp.value, FactRef) and (err := check_fact(cmp.value, vocab, reference)):
+        out.append(f"{cmp.text!r}: {err}")
+    words: set[str] | None = None
+    if cmp.fact.name == "industry":
+        words = vocab.industry_words()
+    elif cmp.fact.name == "size":
+        words = {"micro", "small", "medium", "large"}
+    elif cmp.fact.name == "region":
+        words = set(vocab.regions)
+    elif cmp.fact.name == "recognized" and cmp.fact.selectors and cmp.fact.selectors[0].name in vocab.recognitions:
+        words = set(vocab.recognitions[cmp.fact.selectors[0].name].levels)
+    if words is not None:
+        values = cmp.value if isinstance(cmp.value, tuple) else (cmp.value,) if isinstance(cmp.value, str) else ()
+        for v in values:
+            if v not in words:
+                out.append(f"{cmp.text!r}: {v!r} is not a valid {cmp.fact.name} value{suggest(v, words)}")
+    return out
+
+
+def iter_award_facts(award: Award) -> Iterator[FactRef]:
+    for name in ("of", "times", "per"):
+        value = getattr(award, name, None)
+        if isinstance(value, FactRef):
+            yield value
+    if isinstance(award, Tiers):
+        for tier in award.tiers:
+            yield from iter_award_facts(tier.award)
+    if isinstance(award, Sum):
+        for part in award.parts:
+            yield from iter_award_facts(part)
+
+
+def check_award(award: Award, vocab: Vocabulary, reference: Reference) -> list[str]:
+    problems = [f"{f.text}: {err}" for f in iter_award_facts(award) if (err := check_fact(f, vocab, reference))]
+    if isinstance(award, Tiers):
+        for i, tier in enumerate(award.tiers):
+            problems += [f"tiers[{i}].when: {p}" for p in check_conditions(tier.when, vocab, reference)]
+    if isinstance(award, Range) and award.min > award.max:
+        problems.append(f"range: min {award.min} is above max {award.max}")
+    if isinstance(award, Rate) and award.step is not None and award.step <= 0:
+        problems.append("rate: step must be positive")
+    return problems

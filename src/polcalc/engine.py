@@ -1,0 +1,457 @@
+"""Evaluating measures for a company: conditions, award arithmetic, caps, validity, stacking.
+
+Pure functions over the catalog and a profile; nothing here knows of terminals or files.
+Every number carries its trace, so `explain` can show the arithmetic that produced it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_FLOOR, Decimal
+
+from polcalc.catalog import Catalog
+from polcalc.conditions import AnyOf, Comparison, Condition, FactRef
+from polcalc.facts import Facts, FactValue
+from polcalc.money import format_quantity, format_wan
+from polcalc.profile import Profile
+from polcalc.rules import (
+    CASH_BENEFITS,
+    Award,
+    Fixed,
+    Measure,
+    NoMoney,
+    PerUnit,
+    Policy,
+    Progressive,
+    Range,
+    Rate,
+    Sum,
+    Tiers,
+    UpTo,
+)
+from polcalc.text import Text
+
+ELIGIBLE, INELIGIBLE, NEEDS_DATA = "eligible", "ineligible", "needs_data"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One condition tested: what it asks, what the company has, and whether it holds."""
+
+    text: str
+    holds: bool | None  # None: the profile lacks what it needs
+    actual: str = ""
+    missing: tuple[str, ...] = ()
+    note: str = ""
+    comparison: Comparison | None = None
+    children: tuple[Check, ...] = ()
+
+
+@dataclass
+class Computed:
+    amount: Decimal | None = None
+    amount_max: Decimal | None = None
+    amount_min: Decimal | None = None
+    steps: list[str] = field(default_factory=list)
+    missing: tuple[str, ...] = ()
+    undefined: str | None = None
+    tier: Text | None = None
+    tier_index: int | None = None
+    cap: Decimal | None = None
+    capped: bool = False
+    tier_checks: list[tuple[Text, list[Check]]] = field(default_factory=list)
+    reached: bool = True  # False: a tiered award whose lowest tier is not reached
+
+
+@dataclass
+class Result:
+    measure: Measure
+    policy: Policy
+    year: int
+    status: str
+    checks: list[Check]
+    computed: Computed
+    open: bool
+    valid_from: dt.date | None
+    deadline: dt.date | None
+    stacked_out_by: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.measure.id
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.computed.amount if self.status == ELIGIBLE else None
+
+    @property
+    def amount_max(self) -> Decimal | None:
+        return self.computed.amount_max if self.status == ELIGIBLE else None
+
+    @property
+    def cap(self) -> Decimal | None:
+        return self.computed.cap if self.computed.cap is not None else measure_cap(self.measure)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        keys = [k for c in self.checks for k in c.missing] + list(self.computed.missing)
+        return tuple(dict.fromkeys(keys))
+
+    @property
+    def draft(self) -> bool:
+        return self.policy.draft
+
+    @property
+    def cash(self) -> bool:
+        return self.measure.benefit in CASH_BENEFITS
+
+    def counted(self, include_drafts: bool = False) -> bool:
+        """Whether the result adds to a total (eligible, not stacked out, not a draft)."""
+        return self.status == ELIGIBLE and self.stacked_out_by is None and (include_drafts or not self.draft)
+
+    @property
+    def failed(self) -> list[Check]:
+        return [c for c in self.checks if c.holds is False]
+
+
+@dataclass
+class CompanyResult:
+    source: str
+    profile: Profile
+    results: list[Result]
+
+
+# ------------------------------------------------------------------ conditions
+
+
+def _compare(op: str, left: object, right: object, levels: tuple[str, ...] | None) -> bool:
+    if op == "in":
+        return bool(_as_set(left) & set(right))  # type: ignore[arg-type]
+    if op == "not in":
+        return not (_as_set(left) & set(right))  # type: ignore[arg-type]
+    if isinstance(left, frozenset):  # industry words: == means "is, or belongs to"
+        return (right in left) == (op == "==")
+    if levels is not None:  # recognition levels compare by their order; none is below all
+        rank = {lv: i for i, lv in enumerate(levels)}
+        lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
+        left, right = lv, rv
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    if left is None:
+        return False
+    return {
+        ">=": left >= right,
+        ">": left > right,
+        "<=": left <= right,
+        "<": left < right,  # type: ignore[operator]
+    }[op]
+
+
+def _as_set(value: object) -> set[object]:
+    return set(value) if isinstance(value, frozenset) else {value}
+
+
+def _shown_value(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format_quantity(value, "yuan" if abs(value) >= 10_000 else "plain")
+    if isinstance(value, tuple):
+        return "[" + ", ".join(value) + "]"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def check_condition(cond: Condition, facts: Facts) -> Check:
+    if isinstance(cond, Comparison):
+        return _check_comparison(cond, facts)
+    children = tuple(check_condition(c, facts) for c in cond.items)
+    outcomes = [c.holds for c in children]
+    if isinstance(cond, AnyOf):
+        holds = True if True in outcomes else (None if None in outcomes else False)
+        label = "any of"
+    else:
+        holds = False if False in outcomes else (None if None in outcomes else True)
+        label = "all of"
+    missing = (
+        ()
+        if holds is not None and not (holds is False and isinstance(cond, AnyOf))
+        else tuple(k for c in children if c.holds is None for k in c.missing)
+    )
+    text = f"{label}: " + " | ".join(c.text for c in children)
+    return Check(text, holds, missing=missing, children=children)
+
+
+def _check_comparison(cmp: Comparison, facts: Facts) -> Check:
+    fv = facts.get(cmp.fact)
+    right: object = cmp.value
+    right_fv: FactValue | None = None
+    if isinstance(right, FactRef):
+        right_fv = facts.get(right)
+        right = right_fv.value
+    missing = fv.missing + (right_fv.missing if right_fv else ())
+    if missing:
+        return Check(cmp.text, None, missing=missing, comparison=cmp)
+    undefined = fv.undefined or (right_fv.undefined if right_fv else None)
+    if undefined:
+        return Check(cmp.text, False, actual="undefined", note=undefined, comparison=cmp)
+    note = fv.derived_note or ""
+    if right_fv is not None:
+        note = (note + "; " if note else "") + f"{cmp.value} = {right_fv.shown}"
+    if cmp.op in ("is", "is not"):
+        holds = bool(fv.value) == (cmp.op == "is")
+        return Check(cmp.text, holds, actual=fv.shown, note=note, comparison=cmp)
+    levels = None
+    if cmp.fact.name == "recognized":
+        levels = facts.vocab.recognitions[cmp.fact.selectors[0].name].levels
+    holds = _compare(cmp.op, fv.value, right, levels)
+    return Check(cmp.text, holds, actual=fv.shown, note=note, comparison=cmp)
+
+
+def check_all(conds, facts: Facts) -> list[Check]:
+    return [check_condition(c, facts) for c in conds]
+
+
+def overall(checks: list[Check]) -> bool | None:
+    outcomes = [c.holds for c in checks]
+    return False if False in outcomes else (None if None in outcomes else True)
+
+
+# ------------------------------------------------------------------ awards
+
+
+def _number(fact: FactRef, facts: Facts, out: Computed) -> Decimal | None:
+    fv = facts.get(fact)
+    if fv.missing:
+        out.missing += fv.missing
+        return None
+    if fv.undefined or not isinstance(fv.value, Decimal):
+        out.undefined = fv.undefined or f"{fact.text} is not a number"
+        return None
+    return fv.value
+
+
+def _unit_text(fact: FactRef, facts: Facts, value: Decimal) -> str:
+    fv = facts.get(fact)
+    return format_quantity(value, fv.unit or "plain")
+
+
+def compute(award: Award, facts: Facts) -> Computed:
+    out = Computed()
+    if isinstance(award, Fixed):
+        out.amount = out.amount_max = award.amount
+        out.steps.append(f"fixed sum {format_wan(award.amount)}")
+    elif isinstance(award, Rate):
+        base = _number(award.of, facts, out)
+        times = _number(award.times, facts, out) if award.times else Decimal(1)
+        if base is None or times is None:
+            return out
+        shown = _unit_text(award.of, facts, base)
+        if award.step is not None:
+            steps = (base / award.step).to_integral_value(rounding=ROUND_FLOOR)
+            shown = (
+                f"{shown} → {steps} whole step(s) of {format_quantity(award.step, facts.get(award.of).unit or 'plain')}"
+            )
+            base = steps * award.step
+        value = award.rate * base * times
+        times_text = f" × {_unit_text(award.times, facts, times)}" if award.times else ""
+        if value < 0:
+            out.steps.append(f"{format_quantity(award.rate, 'ratio')} × {shown}{times_text} is negative: no award")
+            value = Decimal(0)
+        else:
+            out.steps.append(f"{format_quantity(award.rate, 'ratio')} × {shown}{times_text} = {format_wan(value)}")
+        out.amount = out.amount_max = value
+    elif isinstance(award, PerUnit):
+        base = _number(award.of, facts, out)
+        if base is None:
+            return out
+        units = base / award.unit
+        if award.whole_units:
+            units = units.to_integral_value(rounding=ROUND_FLOOR)
+        units = max(units, Decimal(0))
+        value = award.amount * units
+        unit_text = _unit_text(award.of, facts, award.unit)
+        out.steps.append(
+            f"{_unit_text(award.of, facts, base)} = {format_quantity(units, 'plain')}"
+            f"{' whole' if award.whole_units else ''} × {unit_text}; × {format_wan(award.amount)} = {format_wan(value)}"
+        )
+        out.amount = out.amount_max = value
+    elif isinstance(award, Range):
+        count = Decimal(1)
+        if award.per is not None:
+            got = _number(award.per, facts, out)
+            if got is None:
+                return out
+            count = got
+        out.amount_min, out.amount_max = award.min * count, award.max * count
+        per = f" × {format_quantity(count, 'plain')} ({award.per.text})" if award.per else ""
+        out.steps.append(
+            f"between {format_quantity(award.min, 'yuan')} and {format_quantity(award.max, 'yuan')}{per}: "
+            f"{format_wan(out.amount_min)} to {format_wan(out.amount_max)}, the department fixes the sum"
+        )
+    elif isinstance(award, UpTo):
+        out.amount_max = award.max
+        out.steps.append(
+            f"up to {format_wan(award.max)}, at the department's discretion"
+            if award.max is not None
+            else "amount not stated: the department decides"
+        )
+    elif isinstance(award, Progressive):
+        base = _number(award.of, facts, out)
+        if base is None:
+            return out
+        total, lower = Decimal(0), Decimal(0)
+        for band in award.bands:
+            upper = band.up_to
+            part = max(Decimal(0), (min(base, upper) if upper is not None else base) - lower)
+            if part > 0:
+                total += part * band.rate
+                out.steps.append(
+                    f"{format_quantity(band.rate, 'ratio')} × {format_quantity(part, 'yuan')} "
+                    f"(part from {format_quantity(lower, 'yuan')} to "
+                    f"{format_quantity(upper, 'yuan') if upper is not None else 'above'})"
+                    f" = {format_wan(part * band.rate)}"
+                )
+            if upper is None or base <= upper:
+                break
+            lower = upper
+        out.amount = out.amount_max = total
+        out.steps.append(f"total {format_wan(total)}")
+    elif isinstance(award, NoMoney):
+        out.steps.append("no money: a service, deferral or process measure")
+    elif isinstance(award, Sum):
+        exact = True
+        total_max = Decimal(0)
+        for part in award.parts:
+            sub = compute(part, facts)
+            out.steps += sub.steps
+            out.missing += sub.missing
+            out.undefined = out.undefined or sub.undefined
+            if sub.amount is None:
+                exact = False
+            total_max += sub.amount_max or Decimal(0)
+        if out.missing or out.undefined:
+            return out
+        out.amount_max = total_max
+        out.amount = total_max if exact else None
+        out.steps.append(f"sum of parts = {format_wan(total_max)}")
+    elif isinstance(award, Tiers):
+        _compute_tiers(award, facts, out)
+    return out
+
+
+def _value_of(c: Computed) -> Decimal:
+    return c.amount if c.amount is not None else (c.amount_max or Decimal(0))
+
+
+def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
+    best: Computed | None = None
+    unknown: list[str] = []
+    for index, tier in enumerate(award.tiers):
+        checks = check_all(tier.when, facts)
+        out.tier_checks.append((tier.label, checks))
+        verdict = overall(checks)
+        if verdict is None:
+            unknown += [k for c in checks for k in c.missing]
+            continue
+        if verdict is False:
+            continue
+        sub = compute(tier.award, facts)
+        if sub.missing or sub.undefined:
+            unknown += sub.missing
+            out.undefined = out.undefined or sub.undefined
+            continue
+        sub.tier, sub.tier_index = tier.label, index
+        if tier.cap is not None:
+            apply_cap(sub, tier.cap)
+        if best is None or _value_of(sub) > _value_of(best):
+            best = sub
+    if best is None:
+        if unknown:
+            out.missing = tuple(dict.fromkeys(unknown))
+        else:
+            out.reached = False
+            out.steps.append("no tier reached")
+        return
+    out.amount, out.amount_max, out.amount_min = best.amount, best.amount_max, best.amount_min
+    out.tier, out.tier_index, out.cap, out.capped = best.tier, best.tier_index, best.cap, best.capped
+    out.steps += [f"tier reached: {best.tier.en if best.tier else ''}", *best.steps]
+
+
+def apply_cap(out: Computed, cap: Decimal) -> None:
+    out.cap = cap if out.cap is None else min(out.cap, cap)
+    for attr in ("amount", "amount_max"):
+        value = getattr(out, attr)
+        if value is not None and value > cap:
+            setattr(out, attr, cap)
+            if attr == "amount_max" or out.amount is not None:
+                out.capped = True
+    if out.capped:
+        out.steps.append(f"capped at {format_wan(cap)}")
+
+
+def measure_cap(measure: Measure) -> Decimal | None:
+    """The ceiling the text sets for the measure as a whole (the highest tier cap if tiered)."""
+    if measure.cap is not None:
+        return measure.cap
+    award = measure.award
+    if isinstance(award, Tiers) and all(t.cap is not None for t in award.tiers):
+        return max(t.cap for t in award.tiers)  # type: ignore[type-var]
+    if isinstance(award, UpTo):
+        return award.max
+    return None
+
+
+# ------------------------------------------------------------------ measures and companies
+
+
+def window(measure: Measure, policy: Policy) -> tuple[dt.date | None, dt.date | None]:
+    return (measure.valid_from or policy.valid_from, measure.valid_to or policy.valid_to)
+
+
+def is_open(measure: Measure, policy: Policy, as_of: dt.date) -> bool:
+    if policy.draft:
+        return False  # a draft was never in force as written
+    start, end = window(measure, policy)
+    return (start is None or start <= as_of) and (end is None or as_of <= end)
+
+
+def evaluate_measure(measure: Measure, profile: Profile, catalog: Catalog, as_of: dt.date) -> Result:
+    policy = catalog.policy_of(measure)
+    year = measure.year or policy.year
+    facts = Facts(profile, catalog, year)
+    checks = check_all(policy.when, facts) + check_all(measure.when, facts)
+    verdict = overall(checks)
+    computed = Computed()
+    if verdict is True:
+        computed = compute(measure.award, facts)
+        if measure.cap is not None and not computed.missing:
+            apply_cap(computed, measure.cap)
+        if computed.missing:
+            verdict = None
+        elif computed.undefined or not computed.reached:
+            verdict = False
+    status = {True: ELIGIBLE, False: INELIGIBLE, None: NEEDS_DATA}[verdict]
+    start, end = window(measure, policy)
+    return Result(measure, policy, year, status, checks, computed, is_open(measure, policy, as_of), start, end)
+
+
+def evaluate_company(profile: Profile, catalog: Catalog, as_of: dt.date, source: str = "") -> CompanyResult:
+    results = [evaluate_measure(m, profile, catalog, as_of) for m in catalog.measures_for(region=profile.region)]
+    return CompanyResult(source, profile, apply_stacking(results))
+
+
+def apply_stacking(results: list[Result]) -> list[Result]:
+    """Within a stacking group, only the highest eligible award counts; the others say why."""
+    groups: dict[str, list[Result]] = {}
+    for r in results:
+        if r.measure.stacking_group and r.status == ELIGIBLE:
+            groups.setdefault(r.measure.stacking_group, []).append(r)
+    losers: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ranked = sorted(members, key=lambda r: (_value_of(r.computed), -results.index(r)), reverse=True)
+        for loser in ranked[1:]:
+            losers[loser.id] = ranked[0].id
+    return [replace(r, stacked_out_by=losers[r.id]) if r.id in losers else r for r in results]

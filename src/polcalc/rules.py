@@ -1,0 +1,231 @@
+"""The rule model: one policy document per TOML file, validated by pydantic when loaded.
+
+The format is documented in docs/rules.md; this module is its single definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from polcalc.conditions import Condition, FactRef, parse_condition, parse_fact
+from polcalc.money import parse_quantity
+from polcalc.text import Text
+from polcalc.vocabulary import Derived, Event, Figure, Recognition, Status
+
+
+def _money(value: object) -> Decimal:
+    amount = parse_quantity(value, allow_percent=False)
+    if amount < 0:
+        raise ValueError(f"an amount cannot be negative ({value!r})")
+    return amount
+
+
+def _rate(value: object) -> Decimal:
+    rate = parse_quantity(value, allow_money=False)
+    if rate < 0:
+        raise ValueError(f"a rate cannot be negative ({value!r})")
+    return rate
+
+
+def _text(value: object) -> object:
+    # A plain string is allowed where only one language was written; say so loudly instead.
+    if isinstance(value, str):
+        raise ValueError('write a table {zh = "...", en = "..."}: every text is bilingual')
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_money)]
+Quantity = Annotated[Decimal, BeforeValidator(lambda v: parse_quantity(v))]
+RateValue = Annotated[Decimal, BeforeValidator(_rate)]
+Fact = Annotated[FactRef, BeforeValidator(lambda v: parse_fact(v) if isinstance(v, str) else v)]
+Cond = Annotated[Condition, BeforeValidator(parse_condition)]
+BiText = Annotated[Text, BeforeValidator(_text)]
+
+Benefit = Literal[
+    "grant",  # cash award or subsidy
+    "matching_grant",  # a share of an award paid by a higher level
+    "tax_relief",  # tax saved
+    "fee_reduction",  # fees, rents, premiums saved
+    "deferral",  # payment postponed: no money saved
+    "loan_support",  # loans, interest subsidies, credit terms
+    "service",  # a green channel, a promise, a process
+]
+CASH_BENEFITS = frozenset({"grant", "matching_grant"})
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+# ------------------------------------------------------------------ awards
+
+
+class Fixed(_Strict):
+    """A set sum."""
+
+    kind: Literal["fixed"]
+    amount: Money
+
+
+class Rate(_Strict):
+    """rate × a figure (optionally the figure rounded down to whole `step`s, times another)."""
+
+    kind: Literal["rate"]
+    rate: RateValue
+    of: Fact
+    step: Quantity | None = None
+    times: Fact | None = None
+
+
+class PerUnit(_Strict):
+    """`amount` for every `unit` of a figure; whole units only unless whole_units = false."""
+
+    kind: Literal["per_unit"]
+    amount: Money
+    unit: Quantity = Decimal(1)
+    of: Fact
+    whole_units: bool = True
+
+
+class Range(_Strict):
+    """Between min and max (per head when `per` names a count); the department fixes the sum."""
+
+    kind: Literal["range"]
+    min: Money
+    max: Money
+    per: Fact | None = None
+
+
+class UpTo(_Strict):
+    """Discretionary: at most `max` (or unstated), the department decides."""
+
+    kind: Literal["up_to"]
+    max: Money | None = None
+
+
+class Band(_Strict):
+    up_to: Money | None = None  # None: no upper end
+    rate: RateValue
+
+
+class Progressive(_Strict):
+    """Each band's rate applied to the part of the figure within it (tax-bracket style)."""
+
+    kind: Literal["progressive"]
+    of: Fact
+    bands: tuple[Band, ...]
+
+
+class NoMoney(_Strict):
+    """A service, a deferral, a process promise: listed, never summed."""
+
+    kind: Literal["none"]
+
+
+class Tier(_Strict):
+    label: BiText
+    when: tuple[Cond, ...]
+    award: Award
+    cap: Money | None = None
+
+
+class Tiers(_Strict):
+    """The best tier the company reaches (the highest amount among those whose conditions hold)."""
+
+    kind: Literal["tiers"]
+    tiers: tuple[Tier, ...] = Field(min_length=1)
+
+
+class Sum(_Strict):
+    """Several parts added: a base sum plus an amount per unit, for instance."""
+
+    kind: Literal["sum"]
+    parts: tuple[Award, ...] = Field(min_length=1)
+
+
+Award = Annotated[
+    Fixed | Rate | PerUnit | Range | UpTo | Progressive | NoMoney | Tiers | Sum,
+    Field(discriminator="kind"),
+]
+Tier.model_rebuild()
+Tiers.model_rebuild()
+Sum.model_rebuild()
+
+
+# ------------------------------------------------------------------ measures and policies
+
+
+class Measure(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9\-]+:[0-9]+(\.[0-9]+)*[a-z]?$")
+    title: BiText
+    summary: BiText
+    benefit: Benefit
+    department: BiText
+    award: Award
+    when: tuple[Cond, ...] = ()
+    cap: Money | None = None
+    year: int | None = None  # the year whose figures the measure reads; default: the policy's
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    validity_note: BiText | None = None
+    caveats: tuple[BiText, ...] = ()
+    interpretation: BiText | None = None
+    stacking_group: str | None = None
+    related: tuple[str, ...] = ()
+
+    @property
+    def policy_id(self) -> str:
+        return self.id.split(":", 1)[0]
+
+    @property
+    def article(self) -> str:
+        return self.id.split(":", 1)[1]
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Measure:
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise ValueError(f"valid_from {self.valid_from} is after valid_to {self.valid_to}")
+        return self
+
+
+class Policy(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9\-]+$")
+    region: str
+    title: BiText
+    issuer: BiText
+    document_number: str | None = None  # None where the document carries none
+    issued: dt.date | None = None
+    year: int  # the year whose figures the measures read unless they say otherwise
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    validity_note: BiText | None = None
+    draft: bool = False
+    source: str  # file name under shared/policies
+    articles: tuple[str, ...]  # every article the document has, for completeness checks
+    when: tuple[Cond, ...] = ()  # document-wide conditions (附则): apply to every measure
+    exclusions: BiText | None = None  # the document-wide rules restated, shown by explain
+    stacking: BiText | None = None
+    interpretation: BiText | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Policy:
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise ValueError(f"valid_from {self.valid_from} is after valid_to {self.valid_to}")
+        return self
+
+
+class PolicyFile(_Strict):
+    """What one rules/*.toml holds."""
+
+    policy: Policy
+    measures: tuple[Measure, ...] = Field(min_length=1)
+    # Vocabulary this document introduces (merged into the common vocabulary).
+    status: dict[str, Status] = Field(default_factory=dict)
+    figures: dict[str, Figure] = Field(default_factory=dict)
+    derived: dict[str, Derived] = Field(default_factory=dict)
+    recognitions: dict[str, Recognition] = Field(default_factory=dict)
+    events: dict[str, Event] = Field(default_factory=dict)
