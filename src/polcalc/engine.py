@@ -54,6 +54,7 @@ class Computed:
     amount_max: Decimal | None = None
     amount_min: Decimal | None = None
     steps: list[str] = field(default_factory=list)
+    formula: str = ""  # the arithmetic in one line, with the company's numbers: "0.2% × 2.3亿"
     missing: tuple[str, ...] = ()
     undefined: str | None = None
     tier: Text | None = None
@@ -240,6 +241,7 @@ def compute(award: Award, facts: Facts) -> Computed:
     out = Computed()
     if isinstance(award, Fixed):
         out.amount = out.amount_max = award.amount
+        out.formula = format_wan(award.amount)
         out.steps.append(f"fixed sum {format_wan(award.amount)}")
     elif isinstance(award, Rate):
         base = _number(award.of, facts, out)
@@ -255,6 +257,7 @@ def compute(award: Award, facts: Facts) -> Computed:
             base = steps * award.step
         value = award.rate * base * times
         times_text = f" × {_unit_text(award.times, facts, times)}" if award.times else ""
+        out.formula = f"{format_quantity(award.rate, 'ratio')} × {shown}{times_text}"
         if value < 0:
             out.steps.append(f"{format_quantity(award.rate, 'ratio')} × {shown}{times_text} is negative: no award")
             value = Decimal(0)
@@ -271,6 +274,7 @@ def compute(award: Award, facts: Facts) -> Computed:
         units = max(units, Decimal(0))
         value = award.amount * units
         unit_text = _unit_text(award.of, facts, award.unit)
+        out.formula = f"{format_wan(award.amount)} × {format_quantity(units, 'plain')}"
         out.steps.append(
             f"{_unit_text(award.of, facts, base)} = {format_quantity(units, 'plain')}"
             f"{' whole' if award.whole_units else ''} × {unit_text}; × {format_wan(award.amount)} = {format_wan(value)}"
@@ -285,6 +289,9 @@ def compute(award: Award, facts: Facts) -> Computed:
             count = got
         out.amount_min, out.amount_max = award.min * count, award.max * count
         per = f" × {format_quantity(count, 'plain')} ({award.per.text})" if award.per else ""
+        out.formula = f"{format_quantity(award.min, 'yuan')}–{format_quantity(award.max, 'yuan')}" + (
+            f" × {format_quantity(count, 'plain')}" if award.per else ""
+        )
         out.steps.append(
             f"between {format_quantity(award.min, 'yuan')} and {format_quantity(award.max, 'yuan')}{per}: "
             f"{format_wan(out.amount_min)} to {format_wan(out.amount_max)}, the department fixes the sum"
@@ -316,6 +323,7 @@ def compute(award: Award, facts: Facts) -> Computed:
                 break
             lower = upper
         out.amount = out.amount_max = total
+        out.formula = " + ".join(step.split(" (")[0] for step in out.steps)
         out.steps.append(f"total {format_wan(total)}")
     elif isinstance(award, NoMoney):
         out.steps.append("no money: a service, deferral or process measure")
@@ -327,6 +335,7 @@ def compute(award: Award, facts: Facts) -> Computed:
             out.steps += sub.steps
             out.missing += sub.missing
             out.undefined = out.undefined or sub.undefined
+            out.formula = " + ".join(f for f in (out.formula, sub.formula) if f)
             if sub.amount is None:
                 exact = False
             total_max += sub.amount_max or Decimal(0)
@@ -375,6 +384,7 @@ def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
         return
     out.amount, out.amount_max, out.amount_min = best.amount, best.amount_max, best.amount_min
     out.tier, out.tier_index, out.cap, out.capped = best.tier, best.tier_index, best.cap, best.capped
+    out.formula = best.formula
     out.steps += [f"tier reached: {best.tier.en if best.tier else ''}", *best.steps]
 
 

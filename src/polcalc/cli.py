@@ -1,0 +1,40 @@
+"""The command line: wiring only. Each command lives in polcalc/commands/; the core knows no terminal.
+
+Exit status (shared/CONTRACT.md): 0 ran, 2 bad input or usage, 1 a bug.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from polcalc.commands import check as check_cmd
+from polcalc.commands import explain as explain_cmd
+from polcalc.commands import list_ as list_cmd
+
+app = typer.Typer(
+    name="polcalc",
+    help="Which local subsidies a company qualifies for, how much, capped where, and by when.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("check")(check_cmd.check)
+app.command("list")(list_cmd.list_measures)
+app.command("explain")(explain_cmd.explain)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        print(f"polcalc: internal error (a bug, please report it): {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,80 @@
+"""CSV: one row per company and measure, amounts as plain yuan; a BOM on request for Excel."""
+
+from __future__ import annotations
+
+import csv
+from typing import IO, Any
+
+from polcalc.engine import CompanyResult
+from polcalc.report import company_dict
+
+CHECK_COLUMNS = [
+    "file",
+    "name",
+    "region",
+    "id",
+    "title",
+    "benefit",
+    "status",
+    "amount",
+    "amount_max",
+    "cap",
+    "deadline",
+    "open",
+    "draft",
+    "stacked_out_by",
+    "missing",
+]
+MEASURE_COLUMNS = [
+    "id",
+    "region",
+    "policy",
+    "title",
+    "benefit",
+    "award",
+    "cap",
+    "valid_from",
+    "deadline",
+    "open",
+    "draft",
+    "department",
+]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(map(str, value))
+    return value
+
+
+class CsvCheck:
+    def __init__(
+        self, out: IO[str], *, lang: str = "en", include_drafts: bool = False, bom: bool = False, **_: Any
+    ) -> None:
+        if bom:
+            out.write("\ufeff")
+        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer.writerow(CHECK_COLUMNS)
+        self.lang, self.drafts = lang, include_drafts
+
+    def company(self, result: CompanyResult) -> None:
+        data = company_dict(result, self.lang, self.drafts)
+        for r in data["results"]:
+            row = {**r, "file": data["file"], "name": data["name"], "region": data["region"]}
+            self.writer.writerow([_cell(row[c]) for c in CHECK_COLUMNS])
+
+    def finish(self) -> None:
+        pass
+
+
+def write_measure_csv(out: IO[str], measures: list[dict[str, Any]], *, bom: bool = False, **_: Any) -> None:
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(MEASURE_COLUMNS)
+    for m in measures:
+        writer.writerow([_cell(m[c]) for c in MEASURE_COLUMNS])

@@ -1,0 +1,245 @@
+"""Results and measures as plain data (dicts of str, int, Decimal, bool, None).
+
+Every output format reads these, so json, jsonl, csv and the table agree on every amount.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from polcalc.catalog import Catalog
+from polcalc.conditions import FactRef
+from polcalc.engine import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, window
+from polcalc.money import format_quantity, format_wan, json_number
+from polcalc.rules import (
+    Award,
+    Fixed,
+    Measure,
+    NoMoney,
+    PerUnit,
+    Progressive,
+    Range,
+    Rate,
+    Sum,
+    Tiers,
+    UpTo,
+)
+from polcalc.vocabulary import Vocabulary
+
+# How the total groups benefits: cash is money paid; the others are money not spent.
+TOTAL_GROUPS = {
+    "grant": "cash",
+    "matching_grant": "cash",
+    "tax_relief": "tax_relief",
+    "fee_reduction": "fee_savings",
+}
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def failed_reasons(result: Result) -> list[str]:
+    reasons = []
+    for check in result.checks:
+        if check.holds is False:
+            actual = f" (is {check.actual})" if check.actual else ""
+            note = f" [{check.note}]" if check.note else ""
+            reasons.append(f"{check.text}{actual}{note}")
+    if result.computed.undefined:
+        reasons.append(result.computed.undefined)
+    if not result.computed.reached:
+        reasons.append("below the lowest tier")
+    return reasons
+
+
+def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
+    m = result.measure
+    return {
+        "id": m.id,
+        "policy": m.policy_id,
+        "article": m.article,
+        "title": m.title.get(lang),
+        "title_zh": m.title.zh,
+        "title_en": m.title.en,
+        "benefit": m.benefit,
+        "status": result.status,
+        "amount": json_number(result.amount),
+        "amount_max": json_number(result.amount_max),
+        "amount_min": json_number(result.computed.amount_min) if result.status == ELIGIBLE else None,
+        "cap": json_number(result.cap),
+        "deadline": _date(result.deadline),
+        "open": result.open,
+        "valid_from": _date(result.valid_from),
+        "draft": result.draft,
+        "year": result.year,
+        "tier": result.computed.tier.get(lang) if result.computed.tier and result.status == ELIGIBLE else None,
+        "capped": result.computed.capped if result.status == ELIGIBLE else False,
+        "missing": list(result.missing) if result.status != ELIGIBLE else [],
+        "reasons": failed_reasons(result),
+        "caveats": [c.get(lang) for c in m.caveats],
+        "stacked_out_by": result.stacked_out_by,
+        "counted": result.counted(),
+    }
+
+
+@dataclass
+class Totals:
+    """Sums of certain amounts by kind; uncertain ("up to", ranges) kept apart, never added in."""
+
+    certain: dict[str, Decimal] = field(
+        default_factory=lambda: {"cash": Decimal(0), "tax_relief": Decimal(0), "fee_savings": Decimal(0)}
+    )
+    up_to: Decimal = Decimal(0)  # the most the discretionary and range awards could add
+    discretionary: int = 0  # eligible awards with no stated ceiling
+    deferrals: int = 0
+    services: int = 0
+    stacked_out: int = 0
+    drafts_left_out: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **{k: json_number(v) for k, v in self.certain.items()},
+            "up_to_more": json_number(self.up_to),
+            "unstated_amounts": self.discretionary,
+            "deferrals": self.deferrals,
+            "services": self.services,
+            "stacked_out": self.stacked_out,
+            "drafts_left_out": self.drafts_left_out,
+        }
+
+
+def totals(results: list[Result], include_drafts: bool = False) -> Totals:
+    out = Totals()
+    for r in results:
+        if r.status != ELIGIBLE:
+            continue
+        if r.draft and not include_drafts:
+            out.drafts_left_out += 1
+            continue
+        if r.stacked_out_by:
+            out.stacked_out += 1
+            continue
+        benefit = r.measure.benefit
+        group = TOTAL_GROUPS.get(benefit)
+        if r.amount is not None and group:
+            out.certain[group] += r.amount
+        elif r.amount_max is not None and group:
+            out.up_to += r.amount_max
+        elif benefit == "deferral":
+            out.deferrals += 1
+        elif group:
+            out.discretionary += 1
+        else:
+            out.services += 1
+    return out
+
+
+def company_dict(company: CompanyResult, lang: str = "en", include_drafts: bool = False) -> dict[str, Any]:
+    return {
+        "file": company.source,
+        "name": company.profile.name,
+        "region": company.profile.region,
+        "results": [result_dict(r, lang) for r in company.results],
+        "totals": totals(company.results, include_drafts).as_dict(),
+    }
+
+
+# ------------------------------------------------------------------ measures without a company
+
+
+_SELECTOR_WORDS = {
+    "prev": ("上年", "last year's"),
+    "prev2": ("前年", "the year before last's"),
+    "growth": ("增速", "growth"),
+    "prev_growth": ("上年增速", "last year's growth"),
+    "increase": ("增量", "increase"),
+    "peak_before": ("历年最高", "best earlier"),
+}
+
+
+def fact_label(fact: FactRef, vocab: Vocabulary | None, lang: str) -> str:
+    """A fact in words: `industrial_output.prev` -> "last year's gross industrial output"."""
+    label = vocab.label_of(fact.name) if vocab else None
+    if label is None:
+        return fact.text
+    text = label.get(lang)
+    for sel in fact.selectors:
+        words = _SELECTOR_WORDS.get(sel.name)
+        if words is None:
+            return fact.text
+        zh, en = words
+        text = (
+            f"{zh}{text}"
+            if lang == "zh" and sel.name.startswith("prev")
+            else (
+                f"{text}{zh}" if lang == "zh" else (f"{en} {text}" if sel.name.startswith("prev") else f"{text} {en}")
+            )
+        )
+    return text
+
+
+def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = None) -> str:
+    """A short statement of the award, for listings."""
+    zh = lang == "zh"
+
+    def name(fact: FactRef) -> str:
+        return fact_label(fact, vocab, lang)
+
+    if isinstance(award, Fixed):
+        return format_wan(award.amount)
+    if isinstance(award, Rate):
+        times = f" × {name(award.times)}" if award.times else ""
+        step = f" ({'每' if zh else 'per whole'} {format_quantity(award.step, 'ratio')})" if award.step else ""
+        return f"{format_quantity(award.rate, 'ratio')} × {name(award.of)}{step}{times}"
+    if isinstance(award, PerUnit):
+        return f"{format_wan(award.amount)} / {format_quantity(award.unit, 'plain')} {name(award.of)}"
+    if isinstance(award, Range):
+        per = f" × {name(award.per)}" if award.per else ""
+        return f"{format_quantity(award.min, 'yuan')}–{format_quantity(award.max, 'yuan')}{per}"
+    if isinstance(award, UpTo):
+        if award.max is None:
+            return "金额未定" if zh else "amount not stated"
+        return f"{'最高' if zh else 'up to'} {format_wan(award.max)}"
+    if isinstance(award, Progressive):
+        return ("分段比例 × " if zh else "banded rates × ") + name(award.of)
+    if isinstance(award, NoMoney):
+        return "非资金" if zh else "no money"
+    if isinstance(award, Sum):
+        return " + ".join(describe_award(p, lang, vocab) for p in award.parts)
+    if isinstance(award, Tiers):
+        return ("分档：" if zh else "tiers: ") + "; ".join(
+            f"{t.label.get(lang)} → {describe_award(t.award, lang, vocab)}" for t in award.tiers
+        )
+    return ""  # pragma: no cover
+
+
+def measure_dict(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str = "en") -> dict[str, Any]:
+    policy = catalog.policy_of(measure)
+    start, end = window(measure, policy)
+    return {
+        "id": measure.id,
+        "region": policy.region,
+        "policy": policy.id,
+        "article": measure.article,
+        "title": measure.title.get(lang),
+        "title_zh": measure.title.zh,
+        "title_en": measure.title.en,
+        "summary": measure.summary.get(lang),
+        "benefit": measure.benefit,
+        "department": measure.department.get(lang),
+        "award": describe_award(measure.award, lang, catalog.vocabulary),
+        "cap": json_number(measure_cap(measure)),
+        "valid_from": _date(start),
+        "deadline": _date(end),
+        "open": is_open(measure, policy, as_of),
+        "draft": policy.draft,
+        "document_number": policy.document_number,
+        "issuer": policy.issuer.get(lang),
+        "interpretation": measure.interpretation.get(lang) if measure.interpretation else None,
+        "caveats": [c.get(lang) for c in measure.caveats],
+        "stacking_group": measure.stacking_group,
+    }
