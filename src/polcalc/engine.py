@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_FLOOR, Decimal
+from typing import Any
 
 from polcalc.catalog import Catalog
 from polcalc.conditions import AnyOf, Comparison, Condition, FactRef
@@ -121,6 +122,7 @@ class CompanyResult:
     source: str
     profile: Profile
     results: list[Result]
+    near_misses: list[Any] | None = None  # nearmiss.Hint, filled in when asked for
 
 
 # ------------------------------------------------------------------ conditions
@@ -441,6 +443,9 @@ def evaluate_measure(measure: Measure, profile: Profile, catalog: Catalog, as_of
             verdict = None
         elif computed.undefined or not computed.reached:
             verdict = False
+    elif verdict is None:
+        # Name what the award reads too, so filling in the profile is one edit, not several rounds.
+        computed = Computed(missing=compute(measure.award, facts).missing)
     status = {True: ELIGIBLE, False: INELIGIBLE, None: NEEDS_DATA}[verdict]
     start, end = window(measure, policy)
     return Result(measure, policy, year, status, checks, computed, is_open(measure, policy, as_of), start, end)

@@ -42,6 +42,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "measures": ("项措施", "measures"),
     "department": ("责任部门", "Department"),
     "policy": ("文件", "Policy"),
+    "near_head": ("差一点：再达到以下数字即可符合或升档", "Near misses: what would qualify, or lift a tier"),
 }
 
 

@@ -145,6 +145,7 @@ def company_dict(company: CompanyResult, lang: str = "en", include_drafts: bool 
         "region": company.profile.region,
         "results": [result_dict(r, lang) for r in company.results],
         "totals": totals(company.results, include_drafts).as_dict(),
+        **({"near_misses": company.near_misses} if company.near_misses is not None else {}),
     }
 
 

@@ -32,6 +32,10 @@ def check(
     ] = False,
     drafts: Annotated[bool, typer.Option("--drafts", help="Count draft policies' awards in totals.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="csv: start with a UTF-8 BOM so Excel shows Chinese.")] = False,
+    near: Annotated[
+        bool | None,
+        typer.Option("--near/--no-near", help="Near misses: what would qualify or lift a tier. Default: table only."),
+    ] = None,
 ) -> None:
     """Evaluate one or more company profiles against their region's measures."""
     from polcalc.catalog import load_catalog
@@ -49,6 +53,7 @@ def check(
         sys.stdout,
         {"as_of": day, "lang": language, "include_drafts": drafts, "show_all": show_all, "bom": bom},
     )
+    with_hints = near if near is not None else fmt is OutputFormat.table
     failures = 0
     for source in iter_sources(files):
         try:
@@ -59,7 +64,15 @@ def check(
             failures += 1
             error(str(exc))
             continue
-        formatter.company(evaluate_company(profile, catalog, day, source.name))
+        company = evaluate_company(profile, catalog, day, source.name)
+        if with_hints:
+            from polcalc.nearmiss import company_near_misses
+            from polcalc.trace import hint_dict
+
+            company.near_misses = [
+                hint_dict(h, catalog.vocabulary.unit_of(h.figure)) for h in company_near_misses(company, catalog, day)
+            ]
+        formatter.company(company)
     formatter.finish()
     if failures:
         raise typer.Exit(2)

@@ -21,7 +21,7 @@ from polcalc.report import describe_award, totals
 
 def make_console(out: IO[str]) -> Console:
     # Rich itself honours NO_COLOR and TERM=dumb, and writes no colour when `out` is not a terminal.
-    return Console(file=out, highlight=False, soft_wrap=False)
+    return Console(file=out, highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def amount_cell(result: Result, lang: str) -> str:
@@ -90,6 +90,7 @@ class TableCheck:
             for i, note in enumerate(notes, 1):
                 self.console.print(RichText(f"※{i} {note}", style="dim"))
         self._total(company.results)
+        self._near(company.near_misses or [])
         self._needs_data(company.results)
 
     def _table(self, results: list[Result], notes: list[str]) -> Table:
@@ -146,6 +147,14 @@ class TableCheck:
         self.console.print(RichText(line, style="bold"))
         if extra:
             self.console.print("; ".join(extra))
+
+    def _near(self, hints: list[dict[str, Any]]) -> None:
+        if not hints:
+            return
+        self.console.print(RichText(word("near_head", self.lang), style="bold"))
+        for h in hints:
+            gain = f" (+{format_wan(Decimal(h['gain']))})" if h["amount_before"] is not None else ""
+            self.console.print(f"  {h['measure']}: {h['text']}{gain}")
 
     def _needs_data(self, results: list[Result]) -> None:
         pending = [r for r in results if r.status == NEEDS_DATA]

@@ -1,0 +1,148 @@
+"""What `explain` shows, as plain data: a measure in full, and its trace for one company."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from polcalc.catalog import Catalog
+from polcalc.conditions import Condition, iter_comparisons
+from polcalc.engine import Check, CompanyResult, Result
+from polcalc.money import format_quantity, format_wan, json_number
+from polcalc.nearmiss import Hint, near_misses
+from polcalc.report import describe_award, measure_dict, result_dict
+from polcalc.rules import Measure, Tiers
+
+
+def _conditions(conds: tuple[Condition, ...]) -> list[str]:
+    out = []
+    for cond in conds:
+        comparisons = list(iter_comparisons([cond]))
+        if len(comparisons) == 1 and comparisons[0] is cond:
+            out.append(cond.text)  # type: ignore[union-attr]
+        else:
+            out.append(
+                ("any of: " if type(cond).__name__ == "AnyOf" else "all of: ") + " | ".join(c.text for c in comparisons)
+            )
+    return out
+
+
+def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str) -> dict[str, Any]:
+    policy = catalog.policy_of(measure)
+    data = measure_dict(measure, catalog, as_of, lang)
+    group = measure.stacking_group
+    data.update(
+        {
+            "policy_title": policy.title.get(lang),
+            "issued": policy.issued.isoformat() if policy.issued else None,
+            "source": policy.source,
+            "policy_conditions": _conditions(policy.when),
+            "conditions": _conditions(measure.when),
+            "tiers": [
+                {
+                    "label": t.label.get(lang),
+                    "conditions": _conditions(t.when),
+                    "award": describe_award(t.award, lang, catalog.vocabulary),
+                    "cap": json_number(t.cap),
+                }
+                for t in (measure.award.tiers if isinstance(measure.award, Tiers) else ())
+            ],
+            "year": measure.year or policy.year,
+            "validity_note": (measure.validity_note or policy.validity_note).get(lang)
+            if (measure.validity_note or policy.validity_note)
+            else None,
+            "exclusions": policy.exclusions.get(lang) if policy.exclusions else None,
+            "stacking": policy.stacking.get(lang) if policy.stacking else None,
+            "does_not_stack_with": [
+                m.id for m in catalog.measures.values() if group and m.stacking_group == group and m.id != measure.id
+            ],
+            "related": list(measure.related),
+            "policy_interpretation": policy.interpretation.get(lang) if policy.interpretation else None,
+        }
+    )
+    return data
+
+
+def check_dict(check: Check) -> dict[str, Any]:
+    return {
+        "condition": check.text,
+        "holds": check.holds,
+        "value": check.actual or None,
+        "missing": list(check.missing),
+        "note": check.note or None,
+        "parts": [check_dict(c) for c in check.children],
+    }
+
+
+def hint_dict(hint: Hint, unit: str = "yuan") -> dict[str, Any]:
+    return {
+        "measure": hint.measure_id,
+        "condition": hint.condition,
+        "key": hint.key,
+        "current": json_number(hint.current),
+        "needed": json_number(hint.needed),
+        "change": json_number(hint.change),
+        "status_before": hint.status_before,
+        "amount_before": json_number(hint.amount_before),
+        "amount_after": json_number(hint.amount_after),
+        "gain": json_number(hint.gain),
+        "text": hint_text(hint, unit),
+    }
+
+
+def hint_text(hint: Hint, unit: str = "yuan") -> str:
+    after = format_wan(hint.amount_after) if hint.amount_after is not None else "eligible"
+    return (
+        f"{hint.key} {format_quantity(hint.current, unit)} → {format_quantity(hint.needed, unit)} "
+        f"(+{format_quantity(hint.change, unit)}) meets {hint.condition} → {after}"
+    )
+
+
+def company_trace(
+    result: Result, company: CompanyResult, catalog: Catalog, as_of: dt.date, lang: str
+) -> dict[str, Any]:
+    policy = result.policy
+    n_policy = len(policy.when)
+    c = result.computed
+    stacked = None
+    if result.stacked_out_by:
+        stacked = f"does not stack with {result.stacked_out_by}, which is higher: not counted"
+    elif result.measure.stacking_group:
+        peers = [
+            r.id
+            for r in company.results
+            if r.measure.stacking_group == result.measure.stacking_group and r.id != result.id
+        ]
+        stacked = (
+            f"stacking group {result.measure.stacking_group}: the highest of {', '.join([result.id, *peers])} counts"
+        )
+    hints = near_misses(result, company.profile, catalog, as_of)
+    return {
+        "file": company.source,
+        "name": company.profile.name,
+        "year": result.year,
+        "as_of": as_of.isoformat(),
+        "result": result_dict(result, lang),
+        "policy_checks": [check_dict(ch) for ch in result.checks[:n_policy]],
+        "checks": [check_dict(ch) for ch in result.checks[n_policy:]],
+        "tiers": [
+            {
+                "label": label.get(lang),
+                "reached": all(ch.holds for ch in checks),
+                "checks": [check_dict(ch) for ch in checks],
+            }
+            for label, checks in c.tier_checks
+        ],
+        "steps": list(c.steps),
+        "formula": c.formula or None,
+        "cap": json_number(result.cap),
+        "capped": c.capped,
+        "stacking": stacked,
+        "validity": {
+            "from": result.valid_from.isoformat() if result.valid_from else None,
+            "to": result.deadline.isoformat() if result.deadline else None,
+            "open": result.open,
+            "draft": result.draft,
+        },
+        "near_misses": [hint_dict(h, catalog.vocabulary.unit_of(h.figure)) for h in hints],
+    }

@@ -1,0 +1,73 @@
+"""Near misses are promises: applying a hint to the profile must yield exactly what it says."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from polcalc.catalog import load_catalog
+from polcalc.engine import evaluate_company, evaluate_measure
+from polcalc.nearmiss import near_misses
+from polcalc.profile import read_profile
+from tests.conftest import make_profile
+
+AS_OF = dt.date(2020, 6, 30)
+SAMPLES = sorted(Path("sample_companies").glob("*.toml"))
+
+
+def output_profile(prev: str, cur: str) -> dict:
+    return {
+        "name": "m",
+        "region": "xishan",
+        "industry": "equipment_manufacturing",
+        "size": "medium",
+        "status": {"above_scale": True, "strategic_emerging": False},
+        "years": {2019: {"industrial_output": prev}, 2020: {"industrial_output": cur}},
+    }
+
+
+def hints_for(measure_id: str, data: dict):
+    catalog = load_catalog()
+    profile = make_profile(data)
+    result = next(r for r in evaluate_company(profile, catalog, AS_OF).results if r.id == measure_id)
+    return result, near_misses(result, profile, catalog, AS_OF)
+
+
+def test_19_2_growth_8_7pct_needs_260wan_more_output_for_22wan():
+    result, hints = hints_for("xishan-2020:19.2", output_profile("2亿", "2.174亿"))
+    assert result.status == "ineligible"
+    (hint,) = hints
+    assert hint.key == "years.2020.industrial_output"
+    assert hint.needed == Decimal("220000000") and hint.change == Decimal("2600000")
+    assert hint.amount_after == Decimal("220000")
+
+
+def test_19_2_hint_one_yuan_short_of_the_threshold_is_not_enough():
+    # The hint's figure is the least that works: one yuan less fails.
+    catalog = load_catalog()
+    _, (hint,) = hints_for("xishan-2020:19.2", output_profile("2亿", "2.174亿"))
+    profile = make_profile(output_profile("2亿", "2.174亿")).with_figure(2020, "industrial_output", hint.needed - 1)
+    assert evaluate_measure(catalog.measures["xishan-2020:19.2"], profile, catalog, AS_OF).status == "ineligible"
+
+
+def test_19_2_eligible_firm_is_shown_the_next_tier():
+    result, hints = hints_for("xishan-2020:19.2", output_profile("2亿", "2.3亿"))
+    assert result.amount == Decimal("460000")
+    (hint,) = hints
+    assert hint.needed == Decimal("240000000") and hint.amount_after == Decimal("720000")
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_hint_on_every_sample_keeps_its_promise(path: Path):
+    catalog = load_catalog()
+    for as_of in (AS_OF, dt.date(2023, 3, 1)):
+        profile = read_profile(str(path), path.read_bytes(), catalog.vocabulary)
+        for result in evaluate_company(profile, catalog, as_of).results:
+            for hint in near_misses(result, profile, catalog, as_of):
+                changed = profile.with_figure(hint.year, hint.figure, hint.needed)
+                after = evaluate_measure(result.measure, changed, catalog, as_of)
+                assert after.status == "eligible", (result.id, hint)
+                assert after.amount == hint.amount_after, (result.id, hint)
