@@ -38,7 +38,6 @@ FIGURE_SELECTORS = {
     "monthly_growth_min": -1,
     "monthly_growth_max": -1,
 }  # name -> number of arguments (-1: one or more)
-COMMON_FILES = ("common/vocabulary.toml", "common/reference.toml")
 
 
 def rules_dir() -> Path:
@@ -144,29 +143,53 @@ def _load_catalog(directory: str) -> Catalog:
     root = Path(directory)
     if not root.is_dir():
         raise RuleError(str(root), ["no rules directory here"])
-    vocab_data = read_toml(root / COMMON_FILES[0])
-    ref_data = read_toml(root / COMMON_FILES[1])
-    try:
-        reference = Reference.model_validate(ref_data)
-    except ValidationError as exc:
-        raise RuleError(str(root / COMMON_FILES[1]), validation_problems(exc, ref_data)) from None
+    catalog, problems = build_catalog(root / "common", sorted(root.glob("*.toml")))
+    if problems or catalog is None:
+        raise RuleError(str(root), problems)
+    return catalog
+
+
+def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | None, list[str]]:
+    """Load and cross-check rule files, collecting every problem rather than stopping at the first."""
+    problems: list[str] = []
+
+    def load(path: Path) -> dict[str, Any] | None:
+        try:
+            return read_toml(path)
+        except RuleError as exc:
+            problems.extend(f"{path}: {p}" for p in exc.problems)
+            return None
+
+    vocab_data = load(common / "vocabulary.toml")
+    ref_data = load(common / "reference.toml")
+    reference = None
+    if ref_data is not None:
+        try:
+            reference = Reference.model_validate(ref_data)
+        except ValidationError as exc:
+            problems += [f"{common / 'reference.toml'}: {p}" for p in validation_problems(exc, ref_data)]
 
     files: list[tuple[Path, PolicyFile]] = []
-    for path in sorted(root.glob("*.toml")):
-        data = read_toml(path)
+    for path in policy_files:
+        data = load(path)
+        if data is None:
+            continue
         try:
             files.append((path, PolicyFile.model_validate(data)))
         except ValidationError as exc:
-            raise RuleError(str(path), validation_problems(exc, data)) from None
+            problems += [f"{path.name}: {p}" for p in validation_problems(exc, data)]
+    if vocab_data is None or reference is None:
+        return None, problems
     try:
         vocabulary = _merge_vocabulary(vocab_data, files)
     except ValidationError as exc:
-        raise RuleError(str(root / COMMON_FILES[0]), validation_problems(exc, vocab_data)) from None
+        return None, problems + [f"{common / 'vocabulary.toml'}: {p}" for p in validation_problems(exc, vocab_data)]
+    except RuleError as exc:
+        return None, problems + exc.problems
 
     policies: dict[str, Policy] = {}
     measures: dict[str, Measure] = {}
     sources: dict[str, Path] = {}
-    problems: list[str] = []
     for path, pf in files:
         pol = pf.policy
         if pol.id in policies:
@@ -187,9 +210,7 @@ def _load_catalog(directory: str) -> Catalog:
             measures[m.id] = m
             problems += [f"{where}.when: {p}" for p in check_conditions(m.when, vocabulary, reference)]
             problems += [f"{where}.award: {p}" for p in check_award(m.award, vocabulary, reference)]
-    if problems:
-        raise RuleError(str(root), problems)
-    return Catalog(vocabulary, reference, policies, measures, sources)
+    return Catalog(vocabulary, reference, policies, measures, sources), problems
 
 
 # ------------------------------------------------------------------ fact names

@@ -12,6 +12,7 @@ import typer
 from polcalc.commands import check as check_cmd
 from polcalc.commands import explain as explain_cmd
 from polcalc.commands import list_ as list_cmd
+from polcalc.commands import rules as rules_cmd
 
 app = typer.Typer(
     name="polcalc",
@@ -24,6 +25,7 @@ app = typer.Typer(
 app.command("check")(check_cmd.check)
 app.command("list")(list_cmd.list_measures)
 app.command("explain")(explain_cmd.explain)
+app.add_typer(rules_cmd.app, name="rules")
 
 
 def main() -> None:
