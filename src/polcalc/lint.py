@@ -7,6 +7,7 @@ leave a gap, a cap below the smallest award.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -122,7 +123,7 @@ def _band_problems(award: Tiers) -> list[str]:
     problems = []
     for (fact, _), bands in groups.items():
         bands.sort(key=lambda b: b[1].value)
-        for (i, _, hi), (j, lo, _) in zip(bands, bands[1:]):
+        for (i, _, hi), (j, lo, _) in itertools.pairwise(bands):
             if hi.value > lo.value or (hi.value == lo.value and hi.inclusive and lo.inclusive):
                 problems.append(f"tiers[{i}] and tiers[{j}] overlap on {fact} at {lo.value}")
             elif hi.value < lo.value or (hi.value == lo.value and not hi.inclusive and not lo.inclusive):
