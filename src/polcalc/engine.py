@@ -14,7 +14,7 @@ from typing import Any
 from polcalc.catalog import Catalog
 from polcalc.conditions import AnyOf, Comparison, Condition, FactRef
 from polcalc.facts import Facts, FactValue
-from polcalc.money import format_quantity, format_wan
+from polcalc.money import format_quantity, format_rate, format_wan, normalize
 from polcalc.profile import Profile
 from polcalc.rules import (
     CASH_BENEFITS,
@@ -57,6 +57,7 @@ class Computed:
     steps: list[str] = field(default_factory=list)
     formula: str = ""  # the arithmetic in one line, with the company's numbers: "0.2% × 2.3亿"
     missing: tuple[str, ...] = ()
+    more_data: tuple[str, ...] = ()  # eligible, but a higher tier needs these to be judged
     undefined: str | None = None
     tier: Text | None = None
     tier_index: int | None = None
@@ -259,12 +260,12 @@ def compute(award: Award, facts: Facts) -> Computed:
             base = steps * award.step
         value = award.rate * base * times
         times_text = f" × {_unit_text(award.times, facts, times)}" if award.times else ""
-        out.formula = f"{format_quantity(award.rate, 'ratio')} × {shown}{times_text}"
+        out.formula = f"{format_rate(award.rate)} × {shown}{times_text}"
         if value < 0:
-            out.steps.append(f"{format_quantity(award.rate, 'ratio')} × {shown}{times_text} is negative: no award")
+            out.steps.append(f"{format_rate(award.rate)} × {shown}{times_text} is negative: no award")
             value = Decimal(0)
         else:
-            out.steps.append(f"{format_quantity(award.rate, 'ratio')} × {shown}{times_text} = {format_wan(value)}")
+            out.steps.append(f"{format_rate(award.rate)} × {shown}{times_text} = {format_wan(value)}")
         out.amount = out.amount_max = value
     elif isinstance(award, PerUnit):
         base = _number(award.of, facts, out)
@@ -299,12 +300,20 @@ def compute(award: Award, facts: Facts) -> Computed:
             f"{format_wan(out.amount_min)} to {format_wan(out.amount_max)}, the department fixes the sum"
         )
     elif isinstance(award, UpTo):
-        out.amount_max = award.max
-        out.steps.append(
-            f"up to {format_wan(award.max)}, at the department's discretion"
-            if award.max is not None
-            else "amount not stated: the department decides"
-        )
+        if award.per is not None and award.max is not None:
+            per = _number(award.per, facts, out)
+            if per is None:
+                return out
+            out.amount_max = award.max * per
+            out.formula = f"≤ {normalize(award.max)} × {_unit_text(award.per, facts, per)}"
+            out.steps.append(f"up to {out.formula[2:]} = {format_wan(out.amount_max)}, the department decides")
+        else:
+            out.amount_max = award.max
+            out.steps.append(
+                f"up to {format_wan(award.max)}, at the department's discretion"
+                if award.max is not None
+                else "amount not stated: the department decides"
+            )
     elif isinstance(award, Progressive):
         base = _number(award.of, facts, out)
         if base is None:
@@ -358,6 +367,7 @@ def _value_of(c: Computed) -> Decimal:
 def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
     best: Computed | None = None
     unknown: list[str] = []
+    undefined: str | None = None
     for index, tier in enumerate(award.tiers):
         checks = check_all(tier.when, facts)
         out.tier_checks.append((tier.label, checks))
@@ -370,7 +380,7 @@ def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
         sub = compute(tier.award, facts)
         if sub.missing or sub.undefined:
             unknown += sub.missing
-            out.undefined = out.undefined or sub.undefined
+            undefined = undefined or sub.undefined
             continue
         sub.tier, sub.tier_index = tier.label, index
         if tier.cap is not None:
@@ -380,10 +390,14 @@ def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
     if best is None:
         if unknown:
             out.missing = tuple(dict.fromkeys(unknown))
+        elif undefined:
+            out.undefined = undefined
         else:
             out.reached = False
             out.steps.append("no tier reached")
         return
+    # A tier that cannot be judged might pay more: say what would settle it, keep the sure amount.
+    out.more_data = tuple(dict.fromkeys(unknown))
     out.amount, out.amount_max, out.amount_min = best.amount, best.amount_max, best.amount_min
     out.tier, out.tier_index, out.cap, out.capped = best.tier, best.tier_index, best.cap, best.capped
     out.formula = best.formula
@@ -409,7 +423,7 @@ def measure_cap(measure: Measure) -> Decimal | None:
     award = measure.award
     if isinstance(award, Tiers) and all(t.cap is not None for t in award.tiers):
         return max(t.cap for t in award.tiers)  # type: ignore[type-var]
-    if isinstance(award, UpTo):
+    if isinstance(award, UpTo) and award.per is None:
         return award.max
     return None
 

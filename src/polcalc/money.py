@@ -84,6 +84,11 @@ def format_yuan(amount: Decimal) -> str:
     return f"¥{to_fen(amount):,.2f}"
 
 
+def format_rate(rate: Decimal) -> str:
+    """A rate as the text writes it: 0.2%, or a plain multiplier from 1 up (6 months' worth: 6)."""
+    return normalize(rate) if rate >= 1 else format_quantity(rate, "ratio")
+
+
 def format_quantity(value: Decimal, unit: str) -> str:
     """A figure as a person reads it: money in 万/亿, ratios as percent, counts plain."""
     if unit == "ratio":

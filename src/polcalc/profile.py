@@ -96,6 +96,8 @@ def parse_profile_text(text: str, source: str, vocab: Vocabulary) -> Profile:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(source, [f"TOML syntax error: {exc}"]) from None
+    except RecursionError:
+        raise ProfileError(source, ["nested too deeply: a profile is a few flat tables"]) from None
     return validate_profile(data, source, vocab, text)
 
 

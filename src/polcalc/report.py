@@ -13,7 +13,7 @@ from typing import Any
 from polcalc.catalog import Catalog
 from polcalc.conditions import FactRef
 from polcalc.engine import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, window
-from polcalc.money import format_quantity, format_wan, json_number
+from polcalc.money import format_quantity, format_rate, format_wan, json_number
 from polcalc.rules import (
     Award,
     Fixed,
@@ -79,6 +79,7 @@ def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
         "tier": result.computed.tier.get(lang) if result.computed.tier and result.status == ELIGIBLE else None,
         "capped": result.computed.capped if result.status == ELIGIBLE else False,
         "missing": list(result.missing) if result.status != ELIGIBLE else [],
+        "more_data": list(result.computed.more_data) if result.status == ELIGIBLE else [],
         "reasons": failed_reasons(result),
         "caveats": [c.get(lang) for c in m.caveats],
         "stacked_out_by": result.stacked_out_by,
@@ -195,13 +196,15 @@ def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = No
     if isinstance(award, Rate):
         times = f" × {name(award.times)}" if award.times else ""
         step = f" ({'每' if zh else 'per whole'} {format_quantity(award.step, 'ratio')})" if award.step else ""
-        return f"{format_quantity(award.rate, 'ratio')} × {name(award.of)}{step}{times}"
+        return f"{format_rate(award.rate)} × {name(award.of)}{step}{times}"
     if isinstance(award, PerUnit):
         return f"{format_wan(award.amount)} / {format_quantity(award.unit, 'plain')} {name(award.of)}"
     if isinstance(award, Range):
         per = f" × {name(award.per)}" if award.per else ""
         return f"{format_quantity(award.min, 'yuan')}–{format_quantity(award.max, 'yuan')}{per}"
     if isinstance(award, UpTo):
+        if award.per is not None and award.max is not None:
+            return f"{'最高' if zh else 'up to'} {format_rate(award.max)} × {name(award.per)}"
         if award.max is None:
             return "金额未定" if zh else "amount not stated"
         return f"{'最高' if zh else 'up to'} {format_wan(award.max)}"

@@ -101,10 +101,19 @@ class Range(_Strict):
 
 
 class UpTo(_Strict):
-    """Discretionary: at most `max` (or unstated), the department decides."""
+    """Discretionary: at most `max` (times `per` when given, e.g. 6 × monthly rent), or unstated."""
 
     kind: Literal["up_to"]
-    max: Money | None = None
+    max: Quantity | None = None
+    per: Fact | None = None
+
+    @model_validator(mode="after")
+    def _per_needs_max(self) -> UpTo:
+        if self.per is not None and self.max is None:
+            raise ValueError("per needs max: the ceiling is max × per")
+        if self.max is not None and self.max < 0:
+            raise ValueError("max cannot be negative")
+        return self
 
 
 class Band(_Strict):

@@ -15,6 +15,7 @@ from polcalc.commands.options import (
     handle_errors,
     parse_as_of,
     resolve_lang,
+    warn,
 )
 from polcalc.formats import OutputFormat
 
@@ -44,6 +45,7 @@ def check(
     from polcalc.formats import check_formatter
     from polcalc.inputs import iter_sources
     from polcalc.profile import read_profile
+    from polcalc.warnings import profile_warnings
 
     day = parse_as_of(as_of)
     language = resolve_lang(lang)
@@ -65,6 +67,8 @@ def check(
             error(str(exc))
             continue
         company = evaluate_company(profile, catalog, day, source.name)
+        for message in profile_warnings(company, catalog):
+            warn(f"{source.name}: {message}")
         if with_hints:
             from polcalc.nearmiss import company_near_misses
             from polcalc.trace import hint_dict

@@ -30,6 +30,10 @@ def error(message: str) -> None:
     print(f"polcalc: error: {message}", file=sys.stderr)
 
 
+def warn(message: str) -> None:
+    print(f"polcalc: warning: {message}", file=sys.stderr)
+
+
 def handle_errors(func: F) -> F:
     """Our own exceptions become one line on stderr and exit status 2, never a traceback."""
 

@@ -157,10 +157,10 @@ class TableCheck:
             self.console.print(f"  {h['measure']}: {h['text']}{gain}")
 
     def _needs_data(self, results: list[Result]) -> None:
-        pending = [r for r in results if r.status == NEEDS_DATA]
+        pending = [r for r in results if r.status == NEEDS_DATA or r.computed.more_data]
         if not pending or self.show_all:
             return
-        keys = Counter(k for r in pending for k in r.missing)
+        keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.computed.more_data))
         listed = ", ".join(f"{k} ({n})" if n > 1 else k for k, n in keys.most_common(8))
         more = f" … +{len(keys) - 8}" if len(keys) > 8 else ""
         head = word("needs_data_head", self.lang)
