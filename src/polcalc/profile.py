@@ -256,7 +256,7 @@ def _figures_by_period(
                 problems.add(fpath, f"cannot be negative ({raw!r})", name)
                 continue
             if spec.unit == "count" and value != value.to_integral_value():
-                problems.add(fpath, f"a count must be a whole number, not {raw!r}", name)
+                problems.add(fpath, f"a count must be a whole number, not {raw}", name)
                 continue
             if spec.unit == "ratio" and value > 1:
                 problems.add(fpath, f'{raw!r} is over 100%: write a share such as "70%" or 0.7', name)

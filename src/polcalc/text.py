@@ -21,5 +21,5 @@ class Text(BaseModel):
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean X?)' for the nearest valid word, or ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
     return f" (did you mean {close[0]!r}?)" if close else ""
