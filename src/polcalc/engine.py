@@ -291,12 +291,11 @@ def compute(award: Award, facts: Facts) -> Computed:
                 return out
             count = got
         out.amount_min, out.amount_max = award.min * count, award.max * count
-        per = f" × {format_quantity(count, 'plain')} ({award.per.text})" if award.per else ""
-        out.formula = f"{format_quantity(award.min, 'yuan')}–{format_quantity(award.max, 'yuan')}" + (
-            f" × {format_quantity(count, 'plain')}" if award.per else ""
-        )
+        low, high = range_bounds(award, facts.get(award.per).unit if award.per else None)
+        per = f" × {_unit_text(award.per, facts, count)}" if award.per else ""
+        out.formula = f"{low}–{high}{per}"
         out.steps.append(
-            f"between {format_quantity(award.min, 'yuan')} and {format_quantity(award.max, 'yuan')}{per}: "
+            f"between {low} and {high}{per}: "
             f"{format_wan(out.amount_min)} to {format_wan(out.amount_max)}, the department fixes the sum"
         )
     elif isinstance(award, UpTo):
@@ -358,6 +357,13 @@ def compute(award: Award, facts: Facts) -> Computed:
     elif isinstance(award, Tiers):
         _compute_tiers(award, facts, out)
     return out
+
+
+def range_bounds(award: Range, per_unit: str | None) -> tuple[str, str]:
+    """Range ends as written: shares of a money figure (60%–90%), else sums per head (400元–6000元)."""
+    if per_unit in ("yuan", "usd"):
+        return format_rate(award.min), format_rate(award.max)
+    return format_quantity(award.min, "yuan"), format_quantity(award.max, "yuan")
 
 
 def _value_of(c: Computed) -> Decimal:

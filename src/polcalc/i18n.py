@@ -42,6 +42,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "measures": ("项措施", "measures"),
     "department": ("责任部门", "Department"),
     "policy": ("文件", "Policy"),
+    "no_money_head": ("另可享受（非资金措施）", "Also available (no money)"),
+    "drafts_left_out": (
+        "草案措施（未计入合计，--drafts 计入）",
+        "draft measures (not in the total; --drafts adds them)",
+    ),
+    "discretionary": ("部门核定", "discretionary"),
     "near_head": ("差一点：再达到以下数字即可符合或升档", "Near misses: what would qualify, or lift a tier"),
 }
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from polcalc.catalog import Catalog
 from polcalc.conditions import FactRef
-from polcalc.engine import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, window
+from polcalc.engine import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, range_bounds, window
 from polcalc.money import format_quantity, format_rate, format_wan, json_number
 from polcalc.rules import (
     Award,
@@ -200,8 +200,10 @@ def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = No
     if isinstance(award, PerUnit):
         return f"{format_wan(award.amount)} / {format_quantity(award.unit, 'plain')} {name(award.of)}"
     if isinstance(award, Range):
+        unit = vocab.unit_of(award.per.name) if vocab and award.per and award.per.name in vocab.figures else None
+        low, high = range_bounds(award, unit)
         per = f" × {name(award.per)}" if award.per else ""
-        return f"{format_quantity(award.min, 'yuan')}–{format_quantity(award.max, 'yuan')}{per}"
+        return f"{low}–{high}{per}"
     if isinstance(award, UpTo):
         if award.per is not None and award.max is not None:
             return f"{'最高' if zh else 'up to'} {format_rate(award.max)} × {name(award.per)}"

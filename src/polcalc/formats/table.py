@@ -44,6 +44,8 @@ def _award_cell(result: Result, lang: str) -> str:
     c = result.computed
     if result.status != ELIGIBLE:
         return describe_award(result.measure.award, lang)
+    if result.measure.award.kind == "up_to" and c.amount_max is None:
+        return word("discretionary", lang)
     tier = c.tier.get(lang) + ": " if c.tier is not None else ""
     if c.formula and c.amount is not None and c.formula != format_wan(c.amount):
         return tier + c.formula
@@ -81,7 +83,10 @@ class TableCheck:
         p = company.profile
         self.console.print(RichText(p.name, style="bold"), RichText(f"· {p.region} · {company.source}", style="dim"))
         self.console.print(RichText(f"{word('as_of', lang)} {self.as_of.isoformat()}", style="dim"))
-        shown = [r for r in company.results if self.show_all or r.status == ELIGIBLE]
+        eligible = [r for r in company.results if r.status == ELIGIBLE]
+        # Measures that grant no money are listed under the table, not as rows, unless --all.
+        services = [r for r in eligible if r.measure.award.kind == "none" and not self.show_all]
+        shown = company.results if self.show_all else [r for r in eligible if r not in services]
         if not shown:
             self.console.print(word("no_awards", lang))
         else:
@@ -89,6 +94,7 @@ class TableCheck:
             self.console.print(self._table(shown, notes))
             for i, note in enumerate(notes, 1):
                 self.console.print(RichText(f"※{i} {note}", style="dim"))
+        self._no_money(services)
         self._total(company.results)
         self._near(company.near_misses or [])
         self._needs_data(company.results)
@@ -96,11 +102,12 @@ class TableCheck:
     def _table(self, results: list[Result], notes: list[str]) -> Table:
         lang = self.lang
         table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-        table.add_column(word("measure", lang), overflow="fold", ratio=3)
-        table.add_column(word("award", lang), overflow="fold", ratio=2)
-        table.add_column(word("amount", lang), justify="right", no_wrap=True)
+        # Numbers and dates never wrap; the two text columns share what is left of the width.
+        table.add_column(word("measure", lang), overflow="fold", min_width=18, ratio=3)
+        table.add_column(word("award", lang), overflow="fold", min_width=10, ratio=2)
+        table.add_column(word("amount", lang), justify="right", overflow="fold", min_width=8)
         table.add_column(word("cap", lang), justify="right", no_wrap=True)
-        table.add_column(word("deadline", lang), no_wrap=True)
+        table.add_column(word("deadline", lang), no_wrap=True, min_width=10)
         table.add_column(word("open", lang), no_wrap=True)
         for r in results:
             title = f"{r.id}\n{r.measure.title.get(lang)}"
@@ -112,8 +119,6 @@ class TableCheck:
             elif r.stacked_out_by:
                 amount += f"\n({word('stacked', lang)}: {r.stacked_out_by})"
                 style = "dim"
-            elif r.draft and not self.drafts:
-                amount += f"\n({word('not_counted_draft', lang)})"
             if r.status == ELIGIBLE and r.measure.caveats:
                 notes.append(f"{r.id} ({word('caveat', lang)}): " + " ".join(c.get(lang) for c in r.measure.caveats))
                 title += f" ※{len(notes)}"
@@ -144,9 +149,21 @@ class TableCheck:
             extra.append(f"{word('deferrals', lang)}: {t.deferrals}")
         if t.services:
             extra.append(f"{word('services', lang)}: {t.services}")
+        if t.drafts_left_out:
+            extra.append(f"{word('drafts_left_out', lang)}: {t.drafts_left_out}")
         self.console.print(RichText(line, style="bold"))
         if extra:
             self.console.print("; ".join(extra))
+
+    def _no_money(self, services: list[Result]) -> None:
+        if not services:
+            return
+        self.console.print(RichText(word("no_money_head", self.lang), style="bold"))
+        items = [
+            f"{r.id} {r.measure.title.get(self.lang)}" + (f" ({word('draft', self.lang)})" if r.draft else "")
+            for r in services
+        ]
+        self.console.print(RichText("; ".join(items)))
 
     def _near(self, hints: list[dict[str, Any]]) -> None:
         if not hints:
