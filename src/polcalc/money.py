@@ -100,7 +100,7 @@ def format_quantity(value: Decimal, unit: str) -> str:
             return f"{normalize(value / WAN)}万"
         return f"{normalize(value)}元"
     if unit == "usd":
-        return f"US${normalize(value):,}" if value == value.to_integral_value() else f"US${value}"
+        return f"US${value.normalize():,f}"
     return f"{normalize(value)}"
 
 
