@@ -671,3 +671,10 @@ def test_9_3_7a_service_growth_tiers():
 def test_9_3_7b_special_award_up_to_20wan():
     r = evaluate("xishan-2020:9.3.7b", trade("resident_services", "revenue", "1亿", "1亿"))
     assert r.status == "eligible" and r.amount_max == Decimal("200000")
+
+
+def test_7_2_only_industrial_or_construction_firms_use_phosphogypsum():
+    data = {**MACHINERY, "industry": "catering", "years": {2020: {"phosphogypsum_used": 50000}}}
+    assert evaluate("xishan-2020:7.2", data).status == "ineligible"
+    data["industry"] = "building_materials"
+    assert evaluate("xishan-2020:7.2", data).amount == Decimal("250000")
