@@ -382,6 +382,8 @@ def test_15_2_certification_10wan_per_firm():
 def test_15_3_1000_yuan_per_mu_pro_rata():
     r = evaluate(P + "15.3", firm("agriculture", {2020: {"apple_dwarf_planting_area": "52.5"}}))
     assert r.amount == Decimal("52500")
+    # A firm outside farming is not asked for a planting area.
+    assert evaluate(P + "15.3", firm("equipment_manufacturing")).status == "ineligible"
 
 
 # ---------------------------------------------------------------- article 16
