@@ -100,11 +100,18 @@ class Catalog:
     policies: dict[str, Policy]
     measures: dict[str, Measure]  # in document order
     sources: dict[str, Path] = field(default_factory=dict)  # policy id -> rule file
+    _selection: dict[tuple[str | None, str | None], list[Measure]] = field(default_factory=dict, repr=False)
 
     def policy_of(self, measure: Measure) -> Policy:
         return self.policies[measure.policy_id]
 
     def measures_for(self, region: str | None = None, policy: str | None = None) -> list[Measure]:
+        key = (region, policy)
+        if key not in self._selection:
+            self._selection[key] = self._select(region, policy)
+        return self._selection[key]
+
+    def _select(self, region: str | None, policy: str | None) -> list[Measure]:
         return [
             m
             for m in self.measures.values()

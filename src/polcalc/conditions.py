@@ -18,7 +18,7 @@ Which names exist is checked against the vocabulary when the catalog loads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from polcalc.money import QuantityError, parse_quantity
@@ -51,10 +51,11 @@ class FactRef:
 
     name: str
     selectors: tuple[Selector, ...] = ()
+    text: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        return ".".join([self.name, *map(str, self.selectors)])
+    def __post_init__(self) -> None:
+        # Computed once: facts are looked up by their text in every evaluation.
+        object.__setattr__(self, "text", ".".join([self.name, *map(str, self.selectors)]))
 
     def __str__(self) -> str:
         return self.text

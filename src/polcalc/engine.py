@@ -448,11 +448,35 @@ def is_open(measure: Measure, policy: Policy, as_of: dt.date) -> bool:
     return (start is None or start <= as_of) and (end is None or as_of <= end)
 
 
-def evaluate_measure(measure: Measure, profile: Profile, catalog: Catalog, as_of: dt.date) -> Result:
+class _Context:
+    """What a company's evaluation shares across measures: facts per year, and each policy's
+    document-wide checks per year (the same for every measure of the document)."""
+
+    def __init__(self, profile: Profile, catalog: Catalog) -> None:
+        self.profile, self.catalog = profile, catalog
+        self.facts: dict[int, Facts] = {}
+        self.policy_checks: dict[tuple[str, int], list[Check]] = {}
+
+    def facts_for(self, year: int) -> Facts:
+        if year not in self.facts:
+            self.facts[year] = Facts(self.profile, self.catalog, year)
+        return self.facts[year]
+
+    def checks_for(self, policy: Policy, year: int) -> list[Check]:
+        key = (policy.id, year)
+        if key not in self.policy_checks:
+            self.policy_checks[key] = check_all(policy.when, self.facts_for(year))
+        return self.policy_checks[key]
+
+
+def evaluate_measure(
+    measure: Measure, profile: Profile, catalog: Catalog, as_of: dt.date, context: _Context | None = None
+) -> Result:
+    context = context or _Context(profile, catalog)
     policy = catalog.policy_of(measure)
     year = measure.year or policy.year
-    facts = Facts(profile, catalog, year)
-    checks = check_all(policy.when, facts) + check_all(measure.when, facts)
+    facts = context.facts_for(year)
+    checks = context.checks_for(policy, year) + check_all(measure.when, facts)
     verdict = overall(checks)
     computed = Computed()
     if verdict is True:
@@ -472,7 +496,10 @@ def evaluate_measure(measure: Measure, profile: Profile, catalog: Catalog, as_of
 
 
 def evaluate_company(profile: Profile, catalog: Catalog, as_of: dt.date, source: str = "") -> CompanyResult:
-    results = [evaluate_measure(m, profile, catalog, as_of) for m in catalog.measures_for(region=profile.region)]
+    context = _Context(profile, catalog)
+    results = [
+        evaluate_measure(m, profile, catalog, as_of, context) for m in catalog.measures_for(region=profile.region)
+    ]
     return CompanyResult(source, profile, apply_stacking(results))
 
 

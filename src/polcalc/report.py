@@ -56,16 +56,29 @@ def failed_reasons(result: Result) -> list[str]:
     return reasons
 
 
+_STATIC: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+def _static_part(m: Measure, lang: str) -> dict[str, Any]:
+    """What a result says that depends only on the measure: built once per measure and language."""
+    key = (m.id, lang)
+    if key not in _STATIC:
+        _STATIC[key] = {
+            "id": m.id,
+            "policy": m.policy_id,
+            "article": m.article,
+            "title": m.title.get(lang),
+            "title_zh": m.title.zh,
+            "title_en": m.title.en,
+            "benefit": m.benefit,
+        }
+    return _STATIC[key]
+
+
 def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
     m = result.measure
     return {
-        "id": m.id,
-        "policy": m.policy_id,
-        "article": m.article,
-        "title": m.title.get(lang),
-        "title_zh": m.title.zh,
-        "title_en": m.title.en,
-        "benefit": m.benefit,
+        **_static_part(m, lang),
         "status": result.status,
         "amount": json_number(result.amount),
         "amount_max": json_number(result.amount_max),

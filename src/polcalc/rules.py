@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -186,11 +187,11 @@ class Measure(_Strict):
     stacking_group: str | None = None
     related: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def policy_id(self) -> str:
         return self.id.split(":", 1)[0]
 
-    @property
+    @cached_property
     def article(self) -> str:
         return self.id.split(":", 1)[1]
 
