@@ -495,10 +495,16 @@ def evaluate_measure(
     return Result(measure, policy, year, status, checks, computed, is_open(measure, policy, as_of), start, end)
 
 
-def evaluate_company(profile: Profile, catalog: Catalog, as_of: dt.date, source: str = "") -> CompanyResult:
+def evaluate_company(
+    profile: Profile, catalog: Catalog, as_of: dt.date, source: str = "", policy: str | None = None
+) -> CompanyResult:
+    """Every measure of the company's region (or of one of its policies), stacking applied."""
     context = _Context(profile, catalog)
+    if policy is not None and catalog.policies[policy].region != profile.region:
+        return CompanyResult(source, profile, [])
     results = [
-        evaluate_measure(m, profile, catalog, as_of, context) for m in catalog.measures_for(region=profile.region)
+        evaluate_measure(m, profile, catalog, as_of, context)
+        for m in catalog.measures_for(region=profile.region, policy=policy)
     ]
     return CompanyResult(source, profile, apply_stacking(results))
 

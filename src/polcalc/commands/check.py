@@ -33,6 +33,7 @@ def check(
     ] = False,
     drafts: Annotated[bool, typer.Option("--drafts", help="Count draft policies' awards in totals.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="csv: start with a UTF-8 BOM so Excel shows Chinese.")] = False,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="Only this policy's measures.")] = None,
     near: Annotated[
         bool | None,
         typer.Option("--near/--no-near", help="Near misses: what would qualify or lift a tier. Default: table only."),
@@ -50,6 +51,14 @@ def check(
     day = parse_as_of(as_of)
     language = resolve_lang(lang)
     catalog = load_catalog()
+    if policy is not None and policy not in catalog.policies:
+        from polcalc.errors import UsageError
+        from polcalc.text import suggest
+
+        raise UsageError(
+            f"--policy {policy!r} is not a policy{suggest(policy, catalog.policies)}; "
+            f"valid: {', '.join(catalog.policies)}"
+        )
     formatter = check_formatter(
         fmt,
         sys.stdout,
@@ -66,7 +75,7 @@ def check(
             failures += 1
             error(str(exc))
             continue
-        company = evaluate_company(profile, catalog, day, source.name)
+        company = evaluate_company(profile, catalog, day, source.name, policy=policy)
         for message in profile_warnings(company, catalog):
             warn(f"{source.name}: {message}")
         if with_hints:

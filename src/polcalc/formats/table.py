@@ -85,8 +85,11 @@ class TableCheck:
         self.console.print(RichText(f"{word('as_of', lang)} {self.as_of.isoformat()}", style="dim"))
         eligible = [r for r in company.results if r.status == ELIGIBLE]
         # Measures that grant no money are listed under the table, not as rows, unless --all.
-        services = [r for r in eligible if r.measure.award.kind == "none" and not self.show_all]
-        shown = company.results if self.show_all else [r for r in eligible if r not in services]
+        services = [
+            r for r in eligible if r.measure.award.kind == "none" and not self.show_all and (self.drafts or not r.draft)
+        ]
+        hidden = {id(r) for r in eligible if r.measure.award.kind == "none" and r.draft and not self.drafts}
+        shown = company.results if self.show_all else [r for r in eligible if r not in services and id(r) not in hidden]
         if not shown:
             self.console.print(word("no_awards", lang))
         else:
