@@ -101,6 +101,7 @@ class Catalog:
     measures: dict[str, Measure]  # in document order
     sources: dict[str, Path] = field(default_factory=dict)  # policy id -> rule file
     _selection: dict[tuple[str | None, str | None], list[Measure]] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # what is derived from the rules, once
 
     def policy_of(self, measure: Measure) -> Policy:
         return self.policies[measure.policy_id]

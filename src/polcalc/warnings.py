@@ -4,37 +4,22 @@ growth rates that cannot be computed from a base of zero."""
 from __future__ import annotations
 
 from polcalc.catalog import Catalog
-from polcalc.conditions import FactRef, iter_comparisons
 from polcalc.engine import CompanyResult
-from polcalc.rules import Measure
+from polcalc.fields import fields_used
 
 
-def _facts_of(measure: Measure):
-    from polcalc.catalog import iter_award_facts
-    from polcalc.rules import Tiers
-
-    for cmp in iter_comparisons(measure.when):
-        yield cmp.fact
-        if isinstance(cmp.value, FactRef):
-            yield cmp.value
-    yield from iter_award_facts(measure.award)
-    if isinstance(measure.award, Tiers):
-        for tier in measure.award.tiers:
-            for cmp in iter_comparisons(tier.when):
-                yield cmp.fact
-
-
-def years_read(catalog: Catalog, region: str) -> tuple[set[int], int | None]:
-    """The years the region's measures read, and the year before which every year counts
-    (for 'first time' facts that look at all earlier years), if any."""
-    years: set[int] = set()
-    all_before: int | None = None
-    for m in catalog.measures_for(region=region):
-        y = m.year or catalog.policy_of(m).year
-        years.update((y, y - 1, y - 2))
-        if any(s.name == "peak_before" for f in _facts_of(m) for s in f.selectors):
-            all_before = max(all_before or y, y)
-    return years, all_before
+def years_read(catalog: Catalog, region: str) -> tuple[frozenset[int], int | None]:
+    """The years the region's measures read, and the year before which every year counts."""
+    key = ("years_read", region)
+    if key not in catalog.memo:
+        years: set[int] = set()
+        before: int | None = None
+        for use in fields_used(catalog, region).values():
+            years |= use.years
+            if use.all_years_before is not None:
+                before = max(before or use.all_years_before, use.all_years_before)
+        catalog.memo[key] = (frozenset(years), before)
+    return catalog.memo[key]
 
 
 def profile_warnings(company: CompanyResult, catalog: Catalog) -> list[str]:
