@@ -1,12 +1,12 @@
 """Where profiles come from: files, directories (every *.toml inside) and '-' for stdin.
 
-Yields one item per profile, in order, so a bad file never stops the others.
+Arguments are expanded first (so a run knows how many profiles it has); each file is read only
+when its turn comes, possibly in a worker process. A bad argument never stops the others.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,34 +17,38 @@ from polcalc.profile import MAX_BYTES
 @dataclass(frozen=True)
 class Source:
     name: str  # as the user wrote it (or the path found inside a directory)
-    raw: bytes | None = None
+    raw: bytes | None = None  # given for stdin; read lazily from `name` otherwise
     error: ProfileError | None = None
 
+    def load(self) -> bytes:
+        """The profile's bytes (at most one past the size limit), or the ProfileError to report."""
+        if self.error is not None:
+            raise self.error
+        if self.raw is not None:
+            return self.raw
+        try:
+            with Path(self.name).open("rb") as fh:
+                return fh.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise ProfileError(self.name, ["no such file"]) from None
+        except IsADirectoryError:  # pragma: no cover - directories are expanded
+            raise ProfileError(self.name, ["is a directory"]) from None
+        except OSError as exc:
+            raise ProfileError(self.name, [f"cannot read: {exc.strerror}"]) from None
 
-def iter_sources(args: list[str]) -> Iterator[Source]:
+
+def expand_sources(args: list[str]) -> list[Source]:
+    sources: list[Source] = []
     for arg in args:
         if arg == "-":
-            yield Source("<stdin>", sys.stdin.buffer.read(MAX_BYTES + 1))
+            sources.append(Source("<stdin>", sys.stdin.buffer.read(MAX_BYTES + 1)))
             continue
         path = Path(arg)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.toml") if p.is_file())
             if not found:
-                yield Source(arg, error=ProfileError(arg, ["directory has no *.toml profiles"]))
-            for p in found:
-                yield _read(str(p))
+                sources.append(Source(arg, error=ProfileError(arg, ["directory has no *.toml profiles"])))
+            sources += [Source(str(p)) for p in found]
         else:
-            yield _read(arg)
-
-
-def _read(name: str) -> Source:
-    path = Path(name)
-    try:
-        with path.open("rb") as fh:
-            return Source(name, fh.read(MAX_BYTES + 1))
-    except FileNotFoundError:
-        return Source(name, error=ProfileError(name, ["no such file"]))
-    except IsADirectoryError:  # pragma: no cover - directories are expanded above
-        return Source(name, error=ProfileError(name, ["is a directory"]))
-    except OSError as exc:
-        return Source(name, error=ProfileError(name, [f"cannot read: {exc.strerror}"]))
+            sources.append(Source(arg))
+    return sources

@@ -19,17 +19,19 @@ from polcalc.commands.options import (
 )
 from polcalc.formats import OutputFormat
 
+PARALLEL_FROM = 200  # below this many profiles, starting workers costs more than it saves
+
 
 @handle_errors
 def check(
     files: Annotated[
-        list[str], typer.Argument(help="Profiles (TOML): files, directories (every *.toml), or - for stdin.")
+        list[str], typer.Argument(help="Profiles (TOML): files, directories (every *.toml), - for stdin.")
     ],
     fmt: FormatOption = OutputFormat.table,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     show_all: Annotated[
-        bool, typer.Option("--all", help="Show every measure of the region, not only eligible ones.")
+        bool, typer.Option("--all", help="Show every measure of the region, not only eligible.")
     ] = False,
     drafts: Annotated[bool, typer.Option("--drafts", help="Count draft policies' awards in totals.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="csv: start with a UTF-8 BOM so Excel shows Chinese.")] = False,
@@ -38,23 +40,27 @@ def check(
         bool | None,
         typer.Option("--near/--no-near", help="Near misses: what would qualify or lift a tier. Default: table only."),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes for machine formats; default: all cores."),
+    ] = None,
 ) -> None:
     """Evaluate one or more company profiles against their region's measures."""
+    from polcalc.batch import default_jobs, ordered_map
     from polcalc.catalog import load_catalog
     from polcalc.engine import evaluate_company
-    from polcalc.errors import ProfileError
+    from polcalc.errors import ProfileError, UsageError
     from polcalc.formats import check_formatter
-    from polcalc.inputs import iter_sources
+    from polcalc.inputs import Source, expand_sources
     from polcalc.profile import read_profile
+    from polcalc.progress import progress_bar
+    from polcalc.text import suggest
     from polcalc.warnings import profile_warnings
 
     day = parse_as_of(as_of)
     language = resolve_lang(lang)
     catalog = load_catalog()
     if policy is not None and policy not in catalog.policies:
-        from polcalc.errors import UsageError
-        from polcalc.text import suggest
-
         raise UsageError(
             f"--policy {policy!r} is not a policy{suggest(policy, catalog.policies)}; "
             f"valid: {', '.join(catalog.policies)}"
@@ -65,27 +71,46 @@ def check(
         {"as_of": day, "lang": language, "include_drafts": drafts, "show_all": show_all, "bom": bom},
     )
     with_hints = near if near is not None else fmt is OutputFormat.table
-    failures = 0
-    for source in iter_sources(files):
-        try:
-            if source.error:
-                raise source.error
-            profile = read_profile(source.name, source.raw or b"", catalog.vocabulary)
-        except ProfileError as exc:
-            failures += 1
-            error(str(exc))
-            continue
-        company = evaluate_company(profile, catalog, day, source.name, policy=policy)
-        for message in profile_warnings(company, catalog):
-            warn(f"{source.name}: {message}")
-        if with_hints:
-            from polcalc.nearmiss import company_near_misses
-            from polcalc.trace import hint_dict
+    sources = expand_sources(files)
+    # The table is for people (few companies, rendered here); machine formats render in workers.
+    parallel = fmt is not OutputFormat.table and len(sources) >= PARALLEL_FROM
+    workers = (jobs or default_jobs()) if parallel else 1
 
-            company.near_misses = [
-                hint_dict(h, catalog.vocabulary.unit_of(h.figure)) for h in company_near_misses(company, catalog, day)
-            ]
-        formatter.company(company)
+    def work(chunk: list[Source]) -> list[tuple[object, list[str], list[str]]]:
+        out: list[tuple[object, list[str], list[str]]] = []
+        for source in chunk:
+            try:
+                profile = read_profile(source.name, source.load(), catalog.vocabulary)
+            except ProfileError as exc:
+                out.append((None, [str(exc)], []))
+                continue
+            company = evaluate_company(profile, catalog, day, source.name, policy=policy)
+            notes = [f"{source.name}: {m}" for m in profile_warnings(company, catalog)]
+            if with_hints:
+                from polcalc.nearmiss import company_near_misses
+                from polcalc.trace import hint_dict
+
+                company.near_misses = [
+                    hint_dict(h, catalog.vocabulary.unit_of(h.figure))
+                    for h in company_near_misses(company, catalog, day)
+                ]
+            # Across processes only text travels; in this process the company itself does.
+            out.append((formatter.render(company) if workers > 1 else company, [], notes))
+        return out
+
+    failures = 0
+    with progress_bar(len(sources)) as advance:
+        for item, errors, notes in ordered_map(work, sources, workers):
+            for message in errors:
+                failures += 1
+                error(message)
+            for message in notes:
+                warn(message)
+            if isinstance(item, str):
+                formatter.write(item)
+            elif item is not None:
+                formatter.company(item)  # type: ignore[arg-type]
+            advance()
     formatter.finish()
     if failures:
         raise typer.Exit(2)

@@ -25,7 +25,7 @@ def explain(
     from polcalc.errors import UsageError
     from polcalc.formats.explain import write_explanation
     from polcalc.formats.jsonfmt import dumps
-    from polcalc.inputs import iter_sources
+    from polcalc.inputs import expand_sources
     from polcalc.profile import read_profile
     from polcalc.text import suggest
     from polcalc.trace import company_trace, measure_detail
@@ -40,10 +40,11 @@ def explain(
     detail = measure_detail(measure, catalog, day, language)
     trace = None
     if file is not None:
-        (source,) = list(iter_sources([file]))[:1] or [None]
-        if source is None or source.error:
-            raise source.error if source else UsageError(f"{file}: no profile")
-        profile = read_profile(source.name, source.raw or b"", catalog.vocabulary)
+        sources = expand_sources([file])
+        if len(sources) != 1:
+            raise UsageError(f"{file}: explain takes one profile")
+        source = sources[0]
+        profile = read_profile(source.name, source.load(), catalog.vocabulary)
         region = catalog.policy_of(measure).region
         if profile.region != region:
             raise UsageError(f"{measure_id} is a measure of {region}; {file} is a company of {profile.region}")

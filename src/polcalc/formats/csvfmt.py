@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from typing import IO, Any
 
 from polcalc.engine import CompanyResult
@@ -57,15 +58,24 @@ class CsvCheck:
     ) -> None:
         if bom:
             out.write("\ufeff")
-        self.writer = csv.writer(out, lineterminator="\n")
-        self.writer.writerow(CHECK_COLUMNS)
+        self.out = out
+        csv.writer(out, lineterminator="\n").writerow(CHECK_COLUMNS)
         self.lang, self.drafts = lang, include_drafts
 
-    def company(self, result: CompanyResult) -> None:
+    def render(self, result: CompanyResult) -> str:
         data = company_dict(result, self.lang, self.drafts)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
         for r in data["results"]:
             row = {**r, "file": data["file"], "name": data["name"], "region": data["region"]}
-            self.writer.writerow([_cell(row[c]) for c in CHECK_COLUMNS])
+            writer.writerow([_cell(row[c]) for c in CHECK_COLUMNS])
+        return buffer.getvalue()
+
+    def write(self, text: str) -> None:
+        self.out.write(text)
+
+    def company(self, result: CompanyResult) -> None:
+        self.write(self.render(result))
 
     def finish(self) -> None:
         pass

@@ -25,23 +25,40 @@ def dumps(obj: Any, indent: int | None = None) -> str:
 
 
 class JsonCheck:
+    """jsonl: one company per line. json: one object per run (shared/CONTRACT.md), written company
+    by company as they come, so neither format holds the run's results in memory."""
+
     def __init__(
         self, out: IO[str], *, lines: bool, as_of: dt.date, lang: str = "en", include_drafts: bool = False, **_: Any
     ) -> None:
         self.out, self.lines, self.as_of, self.lang, self.drafts = out, lines, as_of, lang, include_drafts
-        self.companies: list[dict[str, Any]] = []
+        self.count = 0
 
-    def company(self, result: CompanyResult) -> None:
+    def render(self, result: CompanyResult) -> str:
         data = company_dict(result, self.lang, self.drafts)
         if self.lines:
-            self.out.write(dumps(data) + "\n")
+            return dumps(data) + "\n"
+        return "    " + dumps(data, indent=2).replace("\n", "\n    ")
+
+    def write(self, text: str) -> None:
+        if not self.lines:
+            opening = '{\n  "as_of": "' + self.as_of.isoformat() + '",\n  "companies": [\n'
+            self.out.write(opening if self.count == 0 else ",\n")
+        self.out.write(text)
+        self.count += 1
+        if self.lines:
             self.out.flush()
-        else:
-            self.companies.append(data)
+
+    def company(self, result: CompanyResult) -> None:
+        self.write(self.render(result))
 
     def finish(self) -> None:
-        if not self.lines:
-            self.out.write(dumps({"as_of": self.as_of.isoformat(), "companies": self.companies}, indent=2) + "\n")
+        if self.lines:
+            return
+        if self.count == 0:
+            self.out.write(dumps({"as_of": self.as_of.isoformat(), "companies": []}, indent=2) + "\n")
+        else:
+            self.out.write("\n  ]\n}\n")
 
 
 def write_measure_json(out: IO[str], measures: list[dict[str, Any]], *, lines: bool) -> None:

@@ -1,0 +1,59 @@
+"""Batch runs: many profiles in worker processes give exactly the serial output, in order."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from polcalc.batch import ordered_map
+from polcalc.cli import app
+
+runner = CliRunner()
+SAMPLES = sorted(Path("sample_companies").glob("*.toml"))
+
+
+def test_ordered_map_keeps_order_across_processes():
+    def work(chunk: list[int]) -> list[int]:
+        return [n * n for n in chunk]
+
+    assert list(ordered_map(work, range(1000), jobs=2, chunk_size=7)) == [n * n for n in range(1000)]
+
+
+def _population(tmp_path: Path, n: int) -> Path:
+    for i in range(n):
+        shutil.copy(SAMPLES[i % len(SAMPLES)], tmp_path / f"c{i:04d}.toml")
+    (tmp_path / "c0007.toml").write_text('name = "bad"\nregion = "nowhere"\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_parallel_check_equals_serial_and_reports_bad_files(tmp_path: Path):
+    folder = _population(tmp_path, 240)
+    args = ["check", str(folder), "--format", "jsonl", "--as-of", "2020-06-30"]
+    serial = runner.invoke(app, [*args, "--jobs", "1"])
+    parallel = runner.invoke(app, [*args, "--jobs", "2"])
+    assert serial.exit_code == parallel.exit_code == 2
+    assert serial.stdout == parallel.stdout
+    lines = parallel.stdout.splitlines()
+    assert len(lines) == 239
+    assert [json.loads(line)["file"] for line in lines] == sorted(
+        str(p) for p in folder.glob("*.toml") if p.name != "c0007.toml"
+    )
+    assert "c0007.toml" in parallel.stderr and "nowhere" in parallel.stderr
+
+
+def test_json_is_one_object_written_as_it_goes(tmp_path: Path):
+    folder = _population(tmp_path, 220)
+    res = runner.invoke(app, ["check", str(folder), "--format", "json", "--as-of", "2020-06-30", "--jobs", "2"])
+    data = json.loads(res.stdout)
+    assert data["as_of"] == "2020-06-30" and len(data["companies"]) == 219
+
+
+def test_json_with_no_company_is_still_one_object(tmp_path: Path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("name = 1\n", encoding="utf-8")
+    res = runner.invoke(app, ["check", str(bad), "--format", "json", "--as-of", "2020-06-30"])
+    assert res.exit_code == 2
+    assert json.loads(res.stdout) == {"as_of": "2020-06-30", "companies": []}
