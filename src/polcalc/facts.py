@@ -198,9 +198,29 @@ class Facts:
         return FactValue(words, shown=ind)
 
     def _size(self) -> FactValue:
-        if self.profile.size is not None:
+        if self.profile.size is not None:  # a given label always wins over the figures
             return FactValue(self.profile.size, shown=self.profile.size)
-        return _missing("size")
+        return self._derive_size()
+
+    def _derive_size(self) -> FactValue:
+        """The size class of 工信部联企业〔2011〕300号 from the evaluation year's figures."""
+        industry = self.vocab.industries.get(self.profile.industry or "")
+        if industry is None:
+            return _missing("size", "industry")
+        size_classes = self.catalog.reference.size_classes
+        row = size_classes.sectors.get(industry.sector)
+        if row is None:
+            return _missing("size")
+        values = {name: self.profile.figure(self.year, name) for name in row.figures}
+        absent = [f"years.{self.year}.{name}" for name, value in values.items() if value is None]
+        if absent:
+            return _missing("size", *absent)
+        derived = row.classify(values)  # type: ignore[arg-type]
+        note = (
+            f"derived: {row.values_text(values)} in {self.year} → {derived.size} "  # type: ignore[arg-type]
+            f"({derived.reason}; {size_classes.document_number})"
+        )
+        return FactValue(derived.size, shown=derived.size, derived_note=note)
 
     def _event(self, kind: str, selector: str) -> FactValue:
         years = [e.year for e in self.profile.events if e.kind == kind]
