@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from polcalc.catalog import Catalog
 from polcalc.conditions import AnyOf, Comparison, Condition, FactRef
@@ -36,9 +36,9 @@ from polcalc.text import Text
 ELIGIBLE, INELIGIBLE, NEEDS_DATA = "eligible", "ineligible", "needs_data"
 
 
-@dataclass(frozen=True)
-class Check:
-    """One condition tested: what it asks, what the company has, and whether it holds."""
+class Check(NamedTuple):
+    """One condition tested: what it asks, what the company has, and whether it holds.
+    (A NamedTuple: a company's evaluation makes hundreds of these.)"""
 
     text: str
     holds: bool | None  # None: the profile lacks what it needs
@@ -448,6 +448,9 @@ def is_open(measure: Measure, policy: Policy, as_of: dt.date) -> bool:
     return (start is None or start <= as_of) and (end is None or as_of <= end)
 
 
+_WINDOWS: dict[tuple[str, dt.date], tuple[dt.date | None, dt.date | None, bool]] = {}
+
+
 class _Context:
     """What a company's evaluation shares across measures: facts per year, and each policy's
     document-wide checks per year (the same for every measure of the document)."""
@@ -461,6 +464,16 @@ class _Context:
         if year not in self.facts:
             self.facts[year] = Facts(self.profile, self.catalog, year)
         return self.facts[year]
+
+    def window_for(
+        self, measure: Measure, policy: Policy, as_of: dt.date
+    ) -> tuple[dt.date | None, dt.date | None, bool]:
+        key = (measure.id, as_of)
+        cached = _WINDOWS.get(key)
+        if cached is None:
+            start, end = window(measure, policy)
+            cached = _WINDOWS[key] = (start, end, is_open(measure, policy, as_of))
+        return cached
 
     def checks_for(self, policy: Policy, year: int) -> list[Check]:
         key = (policy.id, year)
@@ -491,8 +504,8 @@ def evaluate_measure(
         # Name what the award reads too, so filling in the profile is one edit, not several rounds.
         computed = Computed(missing=compute(measure.award, facts).missing)
     status = {True: ELIGIBLE, False: INELIGIBLE, None: NEEDS_DATA}[verdict]
-    start, end = window(measure, policy)
-    return Result(measure, policy, year, status, checks, computed, is_open(measure, policy, as_of), start, end)
+    start, end, open_ = context.window_for(measure, policy, as_of)
+    return Result(measure, policy, year, status, checks, computed, open_, start, end)
 
 
 def evaluate_company(

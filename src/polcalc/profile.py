@@ -31,14 +31,14 @@ Size = Literal["micro", "small", "medium", "large"]
 
 
 class Recognition(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     kind: str
     level: str
     year: int
 
 
 class Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     kind: str
     year: int
     note: str | None = None
@@ -47,7 +47,7 @@ class Event(BaseModel):
 class Profile(BaseModel):
     """A validated profile. Figures are Decimal, keyed by year (int) or month ('YYYY-MM')."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     name: str = Field(min_length=1)
     region: str
     industry: str | None = None

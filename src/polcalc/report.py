@@ -77,24 +77,26 @@ def _static_part(m: Measure, lang: str) -> dict[str, Any]:
 
 def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
     m = result.measure
+    c = result.computed
+    eligible = result.status == ELIGIBLE
     return {
         **_static_part(m, lang),
         "status": result.status,
-        "amount": json_number(result.amount),
-        "amount_max": json_number(result.amount_max),
-        "amount_min": json_number(result.computed.amount_min) if result.status == ELIGIBLE else None,
+        "amount": json_number(c.amount) if eligible else None,
+        "amount_max": json_number(c.amount_max) if eligible else None,
+        "amount_min": json_number(c.amount_min) if eligible else None,
         "cap": json_number(result.cap),
         "deadline": _date(result.deadline),
         "open": result.open,
         "valid_from": _date(result.valid_from),
         "draft": result.draft,
         "year": result.year,
-        "tier": result.computed.tier.get(lang) if result.computed.tier and result.status == ELIGIBLE else None,
-        "capped": result.computed.capped if result.status == ELIGIBLE else False,
-        "missing": list(result.missing) if result.status != ELIGIBLE else [],
-        "more_data": list(result.computed.more_data) if result.status == ELIGIBLE else [],
-        "reasons": failed_reasons(result),
-        "caveats": [c.get(lang) for c in m.caveats],
+        "tier": c.tier.get(lang) if eligible and c.tier else None,
+        "capped": c.capped if eligible else False,
+        "missing": [] if eligible else list(result.missing),
+        "more_data": list(c.more_data) if eligible else [],
+        "reasons": [] if eligible else failed_reasons(result),
+        "caveats": [x.get(lang) for x in m.caveats],
         "stacked_out_by": result.stacked_out_by,
         "counted": result.counted(),
     }

@@ -59,7 +59,7 @@ CASH_BENEFITS = frozenset({"grant", "matching_grant"})
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 # ------------------------------------------------------------------ awards

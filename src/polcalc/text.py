@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 class Text(BaseModel):
     """A sentence in Chinese and English; every user-facing string of the rules is one."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     zh: str
     en: str
 

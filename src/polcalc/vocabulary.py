@@ -17,7 +17,7 @@ SIZES = ("micro", "small", "medium", "large")
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     zh: str
     en: str
 
@@ -60,7 +60,7 @@ class Event(_Entry):
 
 
 class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     regions: dict[str, Region] = Field(default_factory=dict)
     industries: dict[str, Industry] = Field(default_factory=dict)
     status: dict[str, Status] = Field(default_factory=dict)

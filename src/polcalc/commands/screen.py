@@ -1,0 +1,236 @@
+"""`polcalc screen companies.csv`: a whole population at once, for departments and consultancies."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from polcalc.commands.options import (
+    AsOfOption,
+    FormatOption,
+    LangOption,
+    error,
+    handle_errors,
+    parse_as_of,
+    resolve_lang,
+)
+from polcalc.formats import OutputFormat
+
+COMPANY_COLUMNS = [
+    "id",
+    "line",
+    "name",
+    "region",
+    "measure",
+    "title",
+    "status",
+    "amount",
+    "amount_max",
+    "cap",
+    "deadline",
+    "open",
+    "draft",
+    "stacked_out_by",
+]
+MEASURE_ROW_COLUMNS = ["measure", "title", "company_id", "line", "name", "amount", "amount_max", "stacked_out_by"]
+
+
+@handle_errors
+def screen(
+    table: Annotated[str, typer.Argument(help="A CSV file (UTF-8), one row per company; - for stdin.")],
+    fmt: FormatOption = OutputFormat.table,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="Only this policy's measures.")] = None,
+    measures_out: Annotated[
+        Path | None,
+        typer.Option("--by-measure", help="Also write, per measure, each qualifying company and its amount (CSV)."),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Per company, every measure, not only eligible.")] = False,
+    drafts: Annotated[bool, typer.Option("--drafts", help="Count draft policies' awards.")] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV output starts with a UTF-8 BOM so Excel shows Chinese.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes; default: all cores.")
+    ] = None,
+) -> None:
+    """Screen a population (CSV): each company's awards, and per measure who qualifies and the total cost."""
+    from polcalc.batch import default_jobs, ordered_map
+    from polcalc.catalog import load_catalog
+    from polcalc.engine import evaluate_company
+    from polcalc.errors import ProfileError, UsageError
+    from polcalc.formats.jsonfmt import dumps
+    from polcalc.population import Row, parse_header, read_rows, row_profile
+    from polcalc.progress import progress_bar
+    from polcalc.screening import Tally, screened_company, tally_of
+    from polcalc.text import suggest
+
+    day, language = parse_as_of(as_of), resolve_lang(lang)
+    catalog = load_catalog()
+    if policy is not None and policy not in catalog.policies:
+        raise UsageError(f"--policy {policy!r} is not a policy{suggest(policy, catalog.policies)}")
+    header, rows = read_rows(table)
+    columns = parse_header(header, catalog.vocabulary, table)
+
+    def work(chunk: list[Row]) -> list[tuple[str, str, list[tuple[str, Tally]], str | None]]:
+        out = []
+        for row in chunk:
+            try:
+                ident, profile = row_profile(row, columns, catalog.vocabulary, table)
+            except ProfileError as exc:
+                out.append(("", "", [], str(exc)))
+                continue
+            company = evaluate_company(profile, catalog, day, f"{table}:{row.line}", policy=policy)
+            record = screened_company(ident, row.line, company, language, show_all)
+            tallies = [(r.id, t) for r in company.results if (t := tally_of(r, drafts)) is not None]
+            out.append((_render(record, fmt), _measure_rows(record, company, drafts), tallies, None))
+        return out
+
+    out = sys.stdout
+    if bom and fmt is OutputFormat.csv:
+        out.write("\ufeff")
+    if fmt is OutputFormat.csv:
+        csv.writer(out, lineterminator="\n").writerow(COMPANY_COLUMNS)
+    by_measure = None
+    if measures_out is not None:
+        by_measure = measures_out.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+        csv.writer(by_measure, lineterminator="\n").writerow(MEASURE_ROW_COLUMNS)
+    totals: dict[str, Tally] = {}
+    screened = failures = 0
+    first = True
+    try:
+        with progress_bar(_count_hint(table)) as advance:
+            for text, measure_rows, tallies, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
+                advance()
+                if problem:
+                    failures += 1
+                    error(problem)
+                    continue
+                screened += 1
+                if fmt is OutputFormat.json:
+                    out.write(('{\n  "as_of": "' + day.isoformat() + '",\n  "companies": [\n') if first else ",\n")
+                    first = False
+                if fmt is not OutputFormat.table:
+                    out.write(text)
+                if by_measure is not None:
+                    by_measure.write(measure_rows)
+                for measure_id, tally in tallies:
+                    totals.setdefault(measure_id, Tally()).add(tally)
+    finally:
+        if by_measure is not None:
+            by_measure.close()
+    summary = _summary(totals, catalog, language)
+    if fmt is OutputFormat.json:
+        head = '{\n  "as_of": "' + day.isoformat() + '",\n  "companies": [\n' if first else "\n"
+        out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
+    if fmt is OutputFormat.table:
+        _print_summary(sys.stdout, summary, screened, failures, language)
+    elif sys.stderr.isatty():
+        _print_summary(sys.stderr, summary, screened, failures, language)
+    if failures:
+        raise typer.Exit(2)
+
+
+def _render(record: dict[str, Any], fmt: OutputFormat) -> str:
+    from polcalc.formats.csvfmt import _cell
+    from polcalc.formats.jsonfmt import dumps
+
+    if fmt is OutputFormat.jsonl:
+        return dumps(record) + "\n"
+    if fmt is OutputFormat.json:
+        return "    " + dumps(record, indent=2).replace("\n", "\n    ")
+    if fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for r in record["results"]:
+            row = {
+                **r,
+                "id": record["id"],
+                "line": record["line"],
+                "name": record["name"],
+                "region": record["region"],
+                "measure": r["id"],
+            }
+            writer.writerow([_cell(row[c]) for c in COMPANY_COLUMNS])
+        return buffer.getvalue()
+    return ""
+
+
+def _measure_rows(record: dict[str, Any], company, drafts: bool) -> str:
+    from polcalc.engine import ELIGIBLE
+    from polcalc.formats.csvfmt import _cell
+    from polcalc.money import json_number
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for r in company.results:
+        if r.status != ELIGIBLE or r.measure.award.kind == "none" or (r.draft and not drafts):
+            continue
+        writer.writerow(
+            [
+                r.id,
+                r.measure.title.zh,
+                record["id"],
+                record["line"],
+                record["name"],
+                _cell(json_number(r.amount)),
+                _cell(json_number(r.amount_max)),
+                _cell(r.stacked_out_by),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _count_hint(table: str) -> int:
+    """Rows in the file, for the progress bar (a quick count of lines; 0 for stdin)."""
+    if table == "-":
+        return 0
+    with open(table, "rb") as fh:
+        return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")) - 1)
+
+
+def _summary(totals, catalog, lang: str) -> list[dict[str, Any]]:
+    from polcalc.screening import tally_dict
+
+    return [
+        tally_dict(mid, catalog.measures[mid].title.get(lang), totals[mid]) for mid in catalog.measures if mid in totals
+    ]
+
+
+def _print_summary(stream, summary: list[dict[str, Any]], screened: int, failures: int, lang: str) -> None:
+    from decimal import Decimal
+
+    from rich import box
+    from rich.table import Table
+
+    from polcalc.formats.table import make_console
+    from polcalc.i18n import word
+    from polcalc.money import format_wan
+
+    console = make_console(stream)
+    console.print(
+        f"{word('screened', lang)}: {screened}" + (f"; {word('rows_failed', lang)}: {failures}" if failures else "")
+    )
+    rows = [m for m in summary if m["eligible"]]
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column(word("measure", lang), overflow="fold", min_width=18, ratio=1)
+    table.add_column(word("qualifying", lang), justify="right", no_wrap=True)
+    table.add_column(word("cost", lang), justify="right", no_wrap=True)
+    table.add_column(word("up_to_more", lang), justify="right", no_wrap=True)
+    grand = Decimal(0)
+    for m in rows:
+        total = Decimal(str(m["total"]))
+        grand += total
+        up_to = format_wan(Decimal(str(m["up_to_more"]))) if m["up_to_more"] else ""
+        table.add_row(f"{m['id']}\n{m['title']}", str(m["eligible"]), format_wan(total), up_to)
+    console.print(table)
+    console.print(f"{word('total', lang)}: {format_wan(grand)}")
+    pending = [m for m in summary if m["needs_data"]]
+    if pending:
+        console.print(f"{word('screen_needs_data', lang)}: {len(pending)}")
