@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from polcalc.cli import app
+from polcalc.i18n import money
 
 runner = CliRunner()
 SAMPLE = "sample_companies/xishan-machinery.toml"
@@ -88,10 +92,14 @@ def test_csv_bom_for_excel():
     assert res.stdout.startswith("\ufeff")
 
 
-def test_table_shows_amount_in_wan_and_total():
+def test_table_shows_amounts_in_yuan_in_english_and_in_wan_in_chinese():
     res = run("check", SAMPLE, *IN_2020, "--lang", "en")
     assert res.exit_code == 0
-    assert "46.00万" in res.stdout and "Total" in res.stdout
+    assert "¥460,000.00" in res.stdout and "46.00万" not in res.stdout
+    assert "Total: cash grants ¥684,000.00 · fee savings ¥192,000.00" in res.stdout
+    res = run("check", SAMPLE, *IN_2020, "--lang", "zh")
+    assert "46.00万" in res.stdout and "¥" not in res.stdout
+    assert "合计: 现金奖补 68.40万 · 费用减免 19.20万" in res.stdout
 
 
 def test_list_json_has_contract_keys():
@@ -107,3 +115,67 @@ def test_list_unknown_region_is_exit_2_with_valid_list():
     res = run("list", "--region", "xishn")
     assert res.exit_code == 2
     assert "did you mean 'xishan'" in res.stderr and "anning" in res.stderr
+
+
+# ------------------------------------------------------------------ terminals and pipes
+
+PLAIN_ENV = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None, "TERM": "xterm-256color"}
+ANSI = "\x1b["
+
+
+def _table_run(env: dict[str, str | None], *args: str):
+    return runner.invoke(app, ["check", SAMPLE, *IN_2020, "--lang", "en", *args], env={**PLAIN_ENV, **env})
+
+
+def test_no_colour_in_a_pipe():
+    assert ANSI not in _table_run({}).stdout
+
+
+def test_force_color_styles_a_pipe_but_no_color_and_dumb_terminals_win():
+    assert ANSI in _table_run({"FORCE_COLOR": "1"}).stdout  # so the checks below can fail
+    assert ANSI in _table_run({"FORCE_COLOR": "1", "NO_COLOR": ""}).stdout  # empty NO_COLOR means unset
+    assert ANSI not in _table_run({"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert ANSI not in _table_run({"FORCE_COLOR": "1", "TERM": "dumb"}).stdout
+
+
+def _tables(out: str) -> list[list[str]]:
+    """Each company's table: the lines under its header rule, up to the blank line closing it."""
+    tables: list[list[str]] = []
+    current: list[str] | None = None
+    for line in out.splitlines():
+        if "────" in line:
+            current = []
+            tables.append(current)
+        elif current is not None and line.strip():
+            current.append(line)
+        else:
+            current = None
+    return tables
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_table_fits_60_80_and_120_columns_and_never_cuts_an_amount(lang: str):
+    files = sorted(str(p) for p in Path("sample_companies").glob("*.toml"))
+    data = json.loads(run("check", *files, "--format", "json", *IN_2020).stdout)
+    expected = [
+        {
+            money(Decimal(str(r[k])), lang)
+            for r in company["results"]
+            if r["status"] == "eligible"
+            for k in ("amount", "amount_min", "amount_max", "cap")
+            if r[k] is not None
+        }
+        for company in data["companies"]
+    ]
+    assert "¥8,640.00" in expected[files.index("sample_companies/xishan-2022-sme.toml")] or lang == "zh"  # a range
+    for width in (60, 80, 120):
+        res = runner.invoke(app, ["check", *files, *IN_2020, "--lang", lang], env={**PLAIN_ENV, "COLUMNS": str(width)})
+        assert res.exit_code == 0, res.stderr
+        too_wide = [line for line in res.stdout.splitlines() if cell_len(line) > width]
+        assert not too_wide, (width, too_wide)
+        tables = _tables(res.stdout)
+        assert len(tables) == len(files)
+        for file, table, amounts in zip(files, tables, expected, strict=True):
+            # Each amount whole on one line of its company's table: never folded, never cut to "…".
+            missing = [a for a in amounts if not any(a in line for line in table)]
+            assert not missing, (width, file, missing)

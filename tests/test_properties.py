@@ -16,7 +16,7 @@ from polcalc.catalog import load_catalog
 from polcalc.engine import ELIGIBLE, evaluate_company, evaluate_measure
 from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
-from polcalc.money import format_wan
+from polcalc.i18n import money
 from polcalc.profile import Profile
 from polcalc.report import company_dict
 from polcalc.rules import Tiers
@@ -110,7 +110,7 @@ def test_json_and_table_agree_on_every_amount(profile: Profile):
     text = out.getvalue()
     for r in data["results"]:
         if r["status"] == ELIGIBLE and r["amount"] is not None:
-            assert format_wan(Decimal(str(r["amount"]))) in text, r["id"]
+            assert money(Decimal(str(r["amount"])), "en") in text, r["id"]  # ¥460,000.00 in English
 
 
 def _tier_drivers():

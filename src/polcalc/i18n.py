@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
+
+from polcalc.money import format_quantity, format_wan, format_yuan
 
 LANGS = ("zh", "en")
 
 _WORDS: dict[str, tuple[str, str]] = {
+    "screened": ("已筛查企业", "companies screened"),
+    "rows_failed": ("有错误的行", "rows with errors"),
+    "qualifying": ("符合企业数", "qualifying"),
+    "cost": ("确定金额合计", "certain cost"),
+    "screen_needs_data": (
+        "部分企业缺数据、无法判断的措施数（详见 --format json）",
+        "measures some companies could not be judged for, lacking data (see --format json)",
+    ),
     # key: (zh, en)
     "measure": ("措施", "Measure"),
     "award": ("奖补", "Award"),
@@ -24,6 +35,54 @@ _WORDS: dict[str, tuple[str, str]] = {
     "as_of": ("评估日", "as of"),
     "no_awards": ("没有符合条件的措施。", "No measure is met."),
     "total": ("合计", "Total"),
+    # --- polcalc init: the questionnaire (prompts on stderr) and its messages
+    "init_intro": (
+        "新建企业档案：逐项回答，直接回车跳过该项；未回答的项在文件中保留为注释。",
+        "A new company profile: answer each question, or press Enter to skip it; what you skip stays "
+        "in the file as a comment.",
+    ),
+    "init_name": ("企业名称", "Company name"),
+    "init_name_needed": ("档案需要企业名称", "a profile needs the company's name"),
+    "init_region": ("所在地区", "Region"),
+    "init_industry": ("行业", "Industry"),
+    "init_pick": ("输入编号或名称", "number or key"),
+    "init_pick_optional": ("输入编号或名称，回车跳过", "number or key, Enter to skip"),
+    "init_not_a_choice": ("{answer} 不是可选项{suggest}", "{answer} is not one of the choices{suggest}"),
+    "init_size": (
+        "企业规模 micro 微型 / small 小型 / medium 中型 / large 大型（回车跳过）",
+        "Size: micro / small / medium / large (Enter to skip)",
+    ),
+    "init_group": ("{what}？[y/N] ", "{what}? [y/N] "),
+    "init_statuses": ("回答 {n} 个身份问题（是/否）", "Answer {n} questions on the company's status (yes/no)"),
+    "init_status_q": ("  {label}？[y/n，回车=不确定] ", "  {label}? [y/n, Enter = unknown] "),
+    "init_yes_no": ("请回答 y（是）或 n（否），或直接回车", "answer y or n, or press Enter"),
+    "init_year_figures": ("填写 {year} 年的 {n} 项数字", "Enter the {n} figure(s) of {year}"),
+    "init_month_figures": ("填写 {year} 年的月度数字（{months}）", "Enter the monthly figures of {year} ({months})"),
+    "init_figure_q": ("  {period} {label}（{unit}，如 {example}）：", "  {period} {label} ({unit}, e.g. {example}): "),
+    "init_year_label": ("{year}年", "{year}"),
+    "init_try_again": ("    {reason}：请重新输入，或回车跳过", "    {reason}: try again, or press Enter to skip"),
+    "init_recognitions": ("填写获得的称号（{n} 种）", "Enter titles the company holds ({n} kinds)"),
+    "init_level_q": ("  {label}：级别 {levels}（回车=未获得）：", "  {label}: level {levels} (Enter = not held): "),
+    "init_events": ("填写发生过的事项（{n} 种）", "Enter things that happened ({n} kinds)"),
+    "init_event_q": ("  {label}：发生年份（回车=未发生）：", "  {label}: year it happened (Enter = it did not): "),
+    "init_year_q": ("    获得年份：", "    year obtained: "),
+    "init_bad_year": ("{answer} 不是 {low}–{high} 之间的年份", "{answer} is not a year from {low} to {high}"),
+    "init_no_answers": (
+        "标准输入没有回答（{what}）：在终端运行 polcalc init 逐项回答，或用 --region 生成模板",
+        "no answer on standard input ({what}): run polcalc init in a terminal to be asked, "
+        "or give --region for a template",
+    ),
+    "init_exists": (
+        "{path} 已存在：换一个文件名，或加 --force 覆盖",
+        "{path} already exists: choose another name, or pass --force to overwrite it",
+    ),
+    "init_no_dir": ("{path}：目录 {dir} 不存在", "{path}: directory {dir} does not exist"),
+    "init_unwritable": ("{path}：无法写入（{reason}）", "{path}: cannot write it ({reason})"),
+    "init_wrote": ("已写入 {path}。检查：{command}", "Wrote {path}. Check it: {command}"),
+    "init_bad_option": (
+        "--{option} {value} 不是可选值{suggest}；可选：{valid}",
+        "--{option} {value} is not valid{suggest}; valid: {valid}",
+    ),
     "cash": ("现金奖补", "cash grants"),
     "tax_relief": ("减税", "tax relief"),
     "fee_savings": ("费用减免", "fee savings"),
@@ -49,6 +108,132 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "discretionary": ("部门核定", "discretionary"),
     "near_head": ("差一点：再达到以下数字即可符合或升档", "Near misses: what would qualify, or lift a tier"),
+    # --- check and list tables
+    "amount_cap": ("金额 / 上限", "Amount / cap"),
+    "cap_line": ("上限 {cap}", "cap {cap}"),
+    "state_open": ("有效", "open"),
+    "state_closed": ("不在有效期", "not open"),
+    "more_keys": (" … 另 {n} 项", " … +{n}"),
+    "n_unstated": ("{n} {what}", "{n} {what}"),
+    # --- near misses: "years.2020.industrial_output 2.3亿 → 2.4亿 (+1000万) meets … → 72.00万"
+    "near_text": (
+        "{key} {current} → {needed}（+{change}）即满足 {condition} → {after}",
+        "{key} {current} → {needed} (+{change}) meets {condition} → {after}",
+    ),
+    # --- messages on stderr
+    "error": ("polcalc: 错误：{message}", "polcalc: error: {message}"),
+    "warning": ("polcalc: 警告：{message}", "polcalc: warning: {message}"),
+    "did_you_mean": ("（是否为 {guess}？）", " (did you mean {guess}?)"),
+    "bad_as_of": (
+        "--as-of {value}：日期请写作 YYYY-MM-DD，例如 2020-06-30",
+        "--as-of {value}: write a date as YYYY-MM-DD, e.g. 2020-06-30",
+    ),
+    "bad_lang": ("--lang {value}：请在 {choices} 中选择", "--lang {value}: choose one of {choices}"),
+    "not_a_region": (
+        "--region {value} 不是已知地区{suggest}；可选：{valid}",
+        "--region {value} is not a region{suggest}; valid: {valid}",
+    ),
+    "not_a_policy": (
+        "--policy {value} 不是已知政策文件{suggest}；可选：{valid}",
+        "--policy {value} is not a policy{suggest}; valid: {valid}",
+    ),
+    "no_measure": (
+        "没有措施 {value}{suggest}；`polcalc list` 列出全部措施",
+        "no measure {value}{suggest}; `polcalc list` shows them all",
+    ),
+    "one_profile": ("{file}：explain 只接受一个企业画像", "{file}: explain takes one profile"),
+    "other_region": (
+        "{measure} 是 {region} 的措施；{file} 是 {other} 的企业",
+        "{measure} is a measure of {region}; {file} is a company of {other}",
+    ),
+    "explain_no_csv": ("explain 没有 csv 格式：请用 --format json", "explain has no csv form: use --format json"),
+    "calendar_no_dir": ("--calendar {path}：目录 {dir} 不存在", "--calendar {path}: directory {dir} does not exist"),
+    "calendar_unwritable": ("--calendar {path}：无法写入（{reason}）", "--calendar {path}: cannot write it ({reason})"),
+    "calendar_written": ("已写入 {path}：{n} 个截止日期", "wrote {path}: {n} deadline(s)"),
+    "calendar_empty": (
+        "{path}：没有在 {as_of} 有效且有截止日期的符合措施，日历为空",
+        "{path}: no eligible measure is open on {as_of} with a deadline; the calendar is empty",
+    ),
+    # --- calendar (iCalendar) text
+    "ics_name": ("polcalc 政策申报截止日期", "polcalc policy deadlines"),
+    "ics_deadline": ("截止日期：{date}", "Deadline: {date}"),
+    "ics_window": ("申报期：{start} 至 {end}", "Window: {start} to {end}"),
+    "ics_amount": ("金额：{amount}", "Amount: {amount}"),
+    "ics_cap": ("上限：{cap}", "Cap: {cap}"),
+    "ics_award": ("奖补：{award}", "Award: {award}"),
+    "ics_department": ("责任部门：{department}", "Department: {department}"),
+    "ics_caveat": ("须部门认定：{caveat}", "For the department to judge: {caveat}"),
+    "ics_details": ("详情：{command}", "Details: {command}"),
+    # --- explain: the measure
+    "ex_policy": (
+        "文件：{title}（{policy}），{issuer}{number}{issued}；第 {article} 条",
+        "Policy: {title} ({policy}), {issuer}{number}{issued}; article {article}",
+    ),
+    "ex_number": ("，{number}", ", {number}"),
+    "ex_no_number": ("，无文号", ", no document number"),
+    "ex_issued": ("，{date} 印发", ", issued {date}"),
+    "ex_department": ("责任部门：{department}", "Department: {department}"),
+    "ex_benefit": ("类别：{benefit}；奖补：{award}；上限：{cap}", "Benefit: {benefit}; award: {award}; cap: {cap}"),
+    "ex_tier": ("  · {label}：{conditions} → {award}{cap}", "  · {label}: {conditions} → {award}{cap}"),
+    "ex_tier_cap": ("（上限 {cap}）", " (cap {cap})"),
+    "ex_and": (" 且 ", " and "),
+    "ex_who": ("适用条件：{conditions}", "Who qualifies: {conditions}"),
+    "ex_no_conditions": ("没有规则可检验的条件", "no condition the rules can test"),
+    "ex_year": ("数据年度：{year}", "Figures of year: {year}"),
+    "ex_caveat": ("须部门认定：{caveat}", "For the department to judge: {caveat}"),
+    "ex_in_force": ("有效期：{start} 至 {end}{draft}{note}", "In force: {start} to {end}{draft}{note}"),
+    "ex_from_issue": ("印发之日", "issue"),
+    "ex_no_end": ("未规定截止", "no end stated"),
+    "ex_draft": ("；草案，从未生效", "; DRAFT, never in force"),
+    "ex_note": ("（{note}）", " ({note})"),
+    "ex_reading": ("本工具的理解：{text}", "Reading taken: {text}"),
+    "ex_reading_policy": ("本工具的理解（全文）：{text}", "Reading taken (whole document): {text}"),
+    "ex_exclusions": ("排除情形：{text}", "Exclusions: {text}"),
+    "ex_stacking": ("叠加规则：{text}", "Stacking: {text}"),
+    "ex_no_stack_with": ("不与以下措施叠加：{ids}", "Does not stack with: {ids}"),
+    "ex_related": ("相关措施：{ids}", "Related: {ids}"),
+    # --- explain: one company's trace
+    "tr_head": (
+        "{name}（{file}），{year} 年数据，评估日 {as_of}",
+        "For {name} ({file}), figures of {year}, as of {as_of}",
+    ),
+    "tr_policy_checks": ("全文适用条件：", "Document-wide conditions:"),
+    "tr_checks": ("条件：", "Conditions:"),
+    "tr_is": ("，实际为 {value}", " — is {value}"),
+    "tr_missing": ("，缺少 {keys}", " — missing {keys}"),
+    "tr_tier": ("档次 {label}：{state}", "Tier {label}: {state}"),
+    "tr_reached": ("已达到", "reached"),
+    "tr_not_reached": ("未达到", "not reached"),
+    "tr_arithmetic": ("计算：", "Arithmetic:"),
+    "tr_cap": ("上限 {cap}：{state}", "Cap {cap}: {state}"),
+    "tr_binding": ("已封顶", "binding"),
+    "tr_not_binding": ("未封顶", "not binding"),
+    "tr_stacked_out": (
+        "与金额更高的 {other} 不叠加：不计入",
+        "does not stack with {other}, which is higher: not counted",
+    ),
+    "tr_stacking_group": (
+        "叠加组 {group}：{ids} 中只计最高一项",
+        "stacking group {group}: the highest of {ids} counts",
+    ),
+    "tr_validity": ("有效期：{start} 至 {end}：{as_of} {state}", "Validity: {start} to {end}: {state} on {as_of}"),
+    "tr_draft": ("草案，从未生效", "draft, never in force"),
+    "tr_open": ("有效", "open"),
+    "tr_not_open": ("不在有效期内", "not open"),
+    "tr_result": ("结果：{status}", "Result: {status}"),
+    "tr_amount": ("，{amount}", ", {amount}"),
+    "tr_up_to": ("最高 {amount}", "up to {amount}"),
+    "tr_no_amount": ("金额不定", "no fixed amount"),
+    "tr_fill_in": ("；请补充：{keys}", "; fill in: {keys}"),
+    "tr_near": ("差一点：{text}", "Near miss: {text}"),
+    # --- kinds of benefit (rules.Benefit)
+    "benefit_grant": ("奖励补助", "grant"),
+    "benefit_matching_grant": ("配套资金", "matching grant"),
+    "benefit_tax_relief": ("减税", "tax relief"),
+    "benefit_fee_reduction": ("费用减免", "fee reduction"),
+    "benefit_deferral": ("缓缴", "deferral"),
+    "benefit_loan_support": ("融资支持", "loan support"),
+    "benefit_service": ("服务", "service"),
 }
 
 
@@ -63,3 +248,23 @@ def default_lang() -> str:
 def word(key: str, lang: str) -> str:
     zh, en = _WORDS[key]
     return zh if lang == "zh" else en
+
+
+def say(key: str, lang: str, **fields: object) -> str:
+    """A sentence with its fields filled in: say("bad_lang", "en", value="'fr'", choices="zh, en")."""
+    return word(key, lang).format(**fields)
+
+
+def keys() -> dict[str, tuple[str, str]]:
+    """Every key with its (zh, en) pair: for the test that none lacks a language."""
+    return dict(_WORDS)
+
+
+def money(amount: Decimal, lang: str) -> str:
+    """An amount as each language writes it: 46.00万 in Chinese, ¥460,000.00 in English."""
+    return format_wan(amount) if lang == "zh" else format_yuan(amount)
+
+
+def quantity(value: Decimal, unit: str, lang: str) -> str:
+    """A company's figure: money in 万/亿 in Chinese and in yuan in English; other units alike."""
+    return format_yuan(value) if unit == "yuan" and lang != "zh" else format_quantity(value, unit)

@@ -1,42 +1,81 @@
 """The human table (Rich): the awards a company can claim, a total that never mixes certain
-sums with ranges, and what to fill in to evaluate more. Colour only on a terminal."""
+sums with ranges, and what to fill in to evaluate more.
+
+Colour only on a terminal, never with NO_COLOR or TERM=dumb. The table fits the terminal's width
+and never cuts a number: amounts, caps and dates never wrap, and when they would leave the text
+too little room, columns are merged (cap under the amount, open under the deadline, the award
+under the measure) instead of squeezed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
 from polcalc.engine import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
-from polcalc.i18n import word
+from polcalc.i18n import money, say, word
 from polcalc.money import format_wan
 from polcalc.report import describe_award, totals
 
+MEASURE_MIN = 18  # the measure column: an id such as xishan-2020:19.2 and a few words of title
+AWARD_MIN = 14  # "discretionary", "0.2% × 2.3亿" on one line
+ONE_LINE_MAX = 15  # a range longer than this breaks after its dash, each end whole on its line
+
 
 def make_console(out: IO[str]) -> Console:
-    # Rich itself honours NO_COLOR and TERM=dumb, and writes no colour when `out` is not a terminal.
-    return Console(file=out, highlight=False, soft_wrap=False, markup=False, emoji=False)
+    """Styles only on a terminal (Rich's own test, FORCE_COLOR included); none at all when NO_COLOR
+    is set and not empty, or TERM=dumb. Rich alone would keep bold and dim under NO_COLOR."""
+    env = os.environ
+    plain = env.get("NO_COLOR", "") != "" or env.get("TERM", "").lower() == "dumb"
+    return Console(
+        file=out,
+        highlight=False,
+        soft_wrap=False,
+        markup=False,
+        emoji=False,
+        color_system=None if plain else "auto",
+    )
+
+
+def _overhead(columns: int) -> int:
+    # SIMPLE_HEAD, pad_edge=False: an edge each side, then a divider and two pads between columns.
+    return 2 + 3 * (columns - 1)
+
+
+def _width(lines: list[str]) -> int:
+    return max((cell_len(line) for line in lines), default=0)
+
+
+def amount_lines(result: Result, lang: str) -> list[str]:
+    """The amount cell, one whole amount (or word) per line."""
+    c = result.computed
+    if result.status != ELIGIBLE:
+        return [word(result.status, lang)]
+    if c.amount is not None:
+        return [money(c.amount, lang)]
+    if c.amount_min is not None and c.amount_max is not None:
+        low, high = money(c.amount_min, lang), money(c.amount_max, lang)
+        one = f"{low}–{high}"
+        return [one] if cell_len(one) <= ONE_LINE_MAX else [f"{low}–", high]
+    if c.amount_max is not None:
+        return [f"≤ {money(c.amount_max, lang)}"]
+    if result.measure.award.kind == "none":
+        return ["—"]
+    return [word("not_stated", lang)]
 
 
 def amount_cell(result: Result, lang: str) -> str:
-    c = result.computed
-    if result.status != ELIGIBLE:
-        return ""
-    if c.amount is not None:
-        return format_wan(c.amount)
-    if c.amount_min is not None and c.amount_max is not None:
-        return f"{format_wan(c.amount_min)}–{format_wan(c.amount_max)}"
-    if c.amount_max is not None:
-        return f"≤ {format_wan(c.amount_max)}"
-    if result.measure.award.kind == "none":
-        return "—"
-    return word("not_stated", lang)
+    return "\n".join(amount_lines(result, lang)) if result.status == ELIGIBLE else ""
 
 
 def _award_cell(result: Result, lang: str) -> str:
@@ -46,6 +85,8 @@ def _award_cell(result: Result, lang: str) -> str:
         return describe_award(result.measure.award, lang)
     if result.measure.award.kind == "up_to" and c.amount_max is None:
         return word("discretionary", lang)
+    if result.measure.award.kind == "fixed" and c.amount is not None:
+        return money(c.amount, lang)  # the rule's sum: written here in the language's convention
     tier = c.tier.get(lang) + ": " if c.tier is not None else ""
     if c.formula and c.amount is not None and c.formula != format_wan(c.amount):
         return tier + c.formula
@@ -60,6 +101,73 @@ def _open_cell(result: Result, lang: str) -> str:
     return word("yes" if result.open else "no", lang)
 
 
+@dataclass
+class _Row:
+    measure: str
+    award: str
+    amount: list[str]
+    cap: str
+    deadline: str
+    open: str  # yes / no / draft, for the open column
+    state: str  # open / not open / draft, for the line under the deadline when merged
+    style: str | None
+
+
+@dataclass
+class _Column:
+    header: str
+    cells: list[str]
+    number: bool  # amounts, caps, dates: never wrapped; text columns fold to the width left
+    minimum: int = 0
+    justify: str = "left"
+
+    def natural(self) -> int:
+        return _width([self.header, *(line for cell in self.cells for line in cell.split("\n"))])
+
+
+def _cap_line(cap: str, lang: str) -> str:
+    """The cap as a line under another cell's text, when the cap column is merged away."""
+    return "\n" + say("cap_line", lang, cap=cap) if cap else ""
+
+
+def _text_widths(available: int, texts: list[_Column]) -> list[int]:
+    """Widths for the text columns: their own if they fit, else the first (the measure) gets
+    three fifths of what is left and the other the rest, each at least its minimum."""
+    naturals = [c.natural() for c in texts]
+    if sum(naturals) <= available:
+        return naturals
+    if len(texts) == 1:
+        return [max(available, texts[0].minimum)]
+    first, second = texts
+    a = max(first.minimum, available * 3 // 5)
+    b = max(second.minimum, min(naturals[1], available - a))
+    a = max(first.minimum, min(naturals[0], available - b))
+    return [a, max(second.minimum, min(naturals[1], available - a))]
+
+
+def _fits(columns: list[_Column], width: int) -> bool:
+    numbers = sum(c.natural() for c in columns if c.number)
+    return numbers + sum(c.minimum for c in columns if not c.number) + _overhead(len(columns)) <= width
+
+
+def _render(layouts: list[list[_Column]], width: int, styles: list[str | None]) -> Table:
+    """The first layout whose numbers fit whole beside the text columns' minimum (else the last),
+    with the text columns' widths set here: Rich alone would squeeze a date or an amount."""
+    columns = next((cols for cols in layouts if _fits(cols, width)), layouts[-1])
+    numbers = sum(c.natural() for c in columns if c.number)
+    texts = [c for c in columns if not c.number]
+    text_widths = iter(_text_widths(width - numbers - _overhead(len(columns)), texts))
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for c in columns:
+        if c.number:
+            table.add_column(c.header, justify=c.justify, no_wrap=True)  # type: ignore[arg-type]
+        else:
+            table.add_column(c.header, overflow="fold", width=next(text_widths))
+    for i, style in enumerate(styles):
+        table.add_row(*(c.cells[i] for c in columns), style=style)
+    return table
+
+
 class TableCheck:
     def __init__(
         self,
@@ -69,10 +177,12 @@ class TableCheck:
         lang: str = "en",
         include_drafts: bool = False,
         show_all: bool = False,
+        quiet: bool = False,
         **_: Any,
     ) -> None:
         self.console = make_console(out)
         self.as_of, self.lang, self.drafts, self.show_all = as_of, lang, include_drafts, show_all
+        self.quiet = quiet  # the table and the total only: no notes, near misses or data to fill in
         self.first = True
 
     def company(self, company: CompanyResult) -> None:
@@ -97,57 +207,86 @@ class TableCheck:
             self.console.print(self._table(shown, notes))
             for i, note in enumerate(notes, 1):
                 self.console.print(RichText(f"※{i} {note}", style="dim"))
-        self._no_money(services)
+        if not self.quiet:
+            self._no_money(services)
         self._total(company.results)
-        self._near(company.near_misses or [])
-        self._needs_data(company.results)
+        if not self.quiet:
+            self._near(company.near_misses or [])
+            self._needs_data(company.results)
+
+    def _rows(self, results: list[Result], notes: list[str]) -> list[_Row]:
+        lang = self.lang
+        rows = []
+        for r in results:
+            title = f"{r.id}\n{r.measure.title.get(lang)}"
+            award = _award_cell(r, lang)
+            style = None
+            if r.status != ELIGIBLE:
+                style = "dim"
+            elif r.stacked_out_by:
+                award += f"\n({word('stacked', lang)}: {r.stacked_out_by})"
+                style = "dim"
+            if r.status == ELIGIBLE and r.measure.caveats and not self.quiet:
+                notes.append(f"{r.id} ({word('caveat', lang)}): " + " ".join(c.get(lang) for c in r.measure.caveats))
+                title += f" ※{len(notes)}"
+            state = "draft" if r.draft else ("state_open" if r.open else "state_closed")
+            rows.append(
+                _Row(
+                    title,
+                    award,
+                    amount_lines(r, lang),
+                    money(r.cap, lang) if r.cap is not None else "",
+                    r.deadline.isoformat() if r.deadline else "—",
+                    _open_cell(r, lang),
+                    word(state, lang),
+                    style,
+                )
+            )
+        return rows
 
     def _table(self, results: list[Result], notes: list[str]) -> Table:
         lang = self.lang
-        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-        # Numbers and dates never wrap; the two text columns share what is left of the width.
-        table.add_column(word("measure", lang), overflow="fold", min_width=18, ratio=3)
-        table.add_column(word("award", lang), overflow="fold", min_width=10, ratio=2)
-        table.add_column(word("amount", lang), justify="right", overflow="fold", min_width=8)
-        table.add_column(word("cap", lang), justify="right", no_wrap=True)
-        table.add_column(word("deadline", lang), no_wrap=True, min_width=10)
-        table.add_column(word("open", lang), no_wrap=True)
-        for r in results:
-            title = f"{r.id}\n{r.measure.title.get(lang)}"
-            amount = amount_cell(r, lang)
-            style = None
-            if r.status != ELIGIBLE:
-                amount = word(r.status, lang)
-                style = "dim"
-            elif r.stacked_out_by:
-                amount += f"\n({word('stacked', lang)}: {r.stacked_out_by})"
-                style = "dim"
-            if r.status == ELIGIBLE and r.measure.caveats:
-                notes.append(f"{r.id} ({word('caveat', lang)}): " + " ".join(c.get(lang) for c in r.measure.caveats))
-                title += f" ※{len(notes)}"
-            table.add_row(
-                title,
-                _award_cell(r, lang),
-                amount,
-                format_wan(r.cap) if r.cap is not None else "",
-                r.deadline.isoformat() if r.deadline else "—",
-                _open_cell(r, lang),
-                style=style,
-            )
-        return table
+        rows = self._rows(results, notes)
+        h = {k: word(k, lang) for k in ("measure", "award", "amount", "cap", "deadline", "open", "amount_cap")}
+        amounts = ["\n".join(r.amount) for r in rows]
+        with_cap = [
+            a + ("\n" + say("cap_line", lang, cap=r.cap) if r.cap else "") for a, r in zip(amounts, rows, strict=True)
+        ]
+        measure = _Column(h["measure"], [r.measure for r in rows], False, MEASURE_MIN)
+        award = _Column(h["award"], [r.award for r in rows], False, AWARD_MIN)
+        deadline_state = _Column(h["deadline"], [f"{r.deadline}\n{r.state}" for r in rows], True)
+        layouts = [
+            [
+                measure,
+                award,
+                _Column(h["amount"], amounts, True, justify="right"),
+                _Column(h["cap"], [r.cap for r in rows], True, justify="right"),
+                _Column(h["deadline"], [r.deadline for r in rows], True),
+                _Column(h["open"], [r.open for r in rows], True),
+            ],
+            # Narrower: the cap under the amount, whether open under the deadline ...
+            [measure, award, _Column(h["amount_cap"], with_cap, True, justify="right"), deadline_state],
+            # ... and then the award under the measure.
+            [
+                _Column(h["measure"], [f"{r.measure}\n{r.award}" for r in rows], False, MEASURE_MIN),
+                _Column(h["amount_cap"], with_cap, True, justify="right"),
+                deadline_state,
+            ],
+        ]
+        return _render(layouts, self.console.width, [r.style for r in rows])
 
     def _total(self, results: list[Result]) -> None:
         lang = self.lang
         t = totals(results, self.drafts)
-        parts = [f"{word(k, lang)} {format_wan(v)}" for k, v in t.certain.items() if v]
+        parts = [f"{word(k, lang)} {money(v, lang)}" for k, v in t.certain.items() if v]
         if not parts:
-            parts = [f"{word('cash', lang)} {format_wan(Decimal(0))}"]
+            parts = [f"{word('cash', lang)} {money(Decimal(0), lang)}"]
         line = f"{word('total', lang)}: " + " · ".join(parts)
         extra = []
         if t.up_to:
-            extra.append(f"{word('up_to_more', lang)} {format_wan(t.up_to)} {word('uncertain', lang)}")
+            extra.append(f"{word('up_to_more', lang)} {money(t.up_to, lang)} {word('uncertain', lang)}")
         if t.discretionary:
-            extra.append(f"{t.discretionary} {word('unstated', lang)}")
+            extra.append(say("n_unstated", lang, n=t.discretionary, what=word("unstated", lang)))
         if t.deferrals:
             extra.append(f"{word('deferrals', lang)}: {t.deferrals}")
         if t.services:
@@ -173,7 +312,7 @@ class TableCheck:
             return
         self.console.print(RichText(word("near_head", self.lang), style="bold"))
         for h in hints:
-            gain = f" (+{format_wan(Decimal(h['gain']))})" if h["amount_before"] is not None else ""
+            gain = f" (+{money(Decimal(h['gain']), self.lang)})" if h["amount_before"] is not None else ""
             self.console.print(f"  {h['measure']}: {h['text']}{gain}")
 
     def _needs_data(self, results: list[Result]) -> None:
@@ -182,7 +321,7 @@ class TableCheck:
             return
         keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.computed.more_data))
         listed = ", ".join(f"{k} ({n})" if n > 1 else k for k, n in keys.most_common(8))
-        more = f" … +{len(keys) - 8}" if len(keys) > 8 else ""
+        more = say("more_keys", self.lang, n=len(keys) - 8) if len(keys) > 8 else ""
         head = word("needs_data_head", self.lang)
         self.console.print(RichText(f"{head} [{len(pending)}]: {listed}{more}", style="dim"))
 
@@ -190,19 +329,38 @@ class TableCheck:
         pass
 
 
-def write_measure_table(out: IO[str], measures: list[dict[str, Any]], *, lang: str = "en", **_: Any) -> None:
+def write_measure_table(
+    out: IO[str], measures: list[dict[str, Any]], *, lang: str = "en", quiet: bool = False, **_: Any
+) -> None:
     console = make_console(out)
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column(word("measure", lang), overflow="fold", ratio=3)
-    table.add_column(word("award", lang), overflow="fold", ratio=3)
-    table.add_column(word("cap", lang), justify="right", no_wrap=True)
-    table.add_column(word("deadline", lang), no_wrap=True)
-    table.add_column(word("open", lang), no_wrap=True)
-    for m in measures:
-        cap = (
-            format_wan(m["cap"] if isinstance(m["cap"], Decimal) else Decimal(m["cap"])) if m["cap"] is not None else ""
-        )
-        open_cell = word("draft", lang) if m["draft"] else word("yes" if m["open"] else "no", lang)
-        table.add_row(f"{m['id']}\n{m['title']}", m["award"], cap, m["deadline"] or "—", open_cell)
-    console.print(table)
-    console.print(f"{len(measures)} {word('measures', lang)}")
+    h = {k: word(k, lang) for k in ("measure", "award", "cap", "deadline", "open")}
+    caps = [money(Decimal(m["cap"]), lang) if m["cap"] is not None else "" for m in measures]
+    dates = [m["deadline"] or "—" for m in measures]
+    opens = [word("draft", lang) if m["draft"] else word("yes" if m["open"] else "no", lang) for m in measures]
+    states = [word("draft" if m["draft"] else ("state_open" if m["open"] else "state_closed"), lang) for m in measures]
+    measure = _Column(h["measure"], [f"{m['id']}\n{m['title']}" for m in measures], False, MEASURE_MIN)
+    layouts = [
+        [
+            measure,
+            _Column(h["award"], [m["award"] for m in measures], False, AWARD_MIN),
+            _Column(h["cap"], caps, True, justify="right"),
+            _Column(h["deadline"], dates, True),
+            _Column(h["open"], opens, True),
+        ],
+        [  # narrower: the cap under the award, whether open under the deadline
+            measure,
+            _Column(
+                h["award"],
+                [
+                    m["award"] + ("\n" + say("cap_line", lang, cap=c) if c else "")
+                    for m, c in zip(measures, caps, strict=True)
+                ],
+                False,
+                AWARD_MIN,
+            ),
+            _Column(h["deadline"], [f"{d}\n{s}" for d, s in zip(dates, states, strict=True)], True),
+        ],
+    ]
+    console.print(_render(layouts, console.width, [None] * len(measures)))
+    if not quiet:
+        console.print(f"{len(measures)} {word('measures', lang)}")
