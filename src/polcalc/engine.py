@@ -38,15 +38,38 @@ ELIGIBLE, INELIGIBLE, NEEDS_DATA = "eligible", "ineligible", "needs_data"
 
 class Check(NamedTuple):
     """One condition tested: what it asks, what the company has, and whether it holds.
-    (A NamedTuple: a company's evaluation makes hundreds of these.)"""
+
+    A NamedTuple holding the facts themselves: a company's evaluation makes hundreds of these,
+    and their texts are only composed when someone reads them (explain, reasons)."""
 
     text: str
     holds: bool | None  # None: the profile lacks what it needs
-    actual: str = ""
+    fact: FactValue | None = None
     missing: tuple[str, ...] = ()
-    note: str = ""
     comparison: Comparison | None = None
     children: tuple[Check, ...] = ()
+    right: FactValue | None = None  # the other side, when a condition compares two facts
+
+    @property
+    def actual(self) -> str:
+        if self.fact is None:
+            return ""
+        return "undefined" if self._undefined else self.fact.shown
+
+    @property
+    def _undefined(self) -> str | None:
+        return (self.fact.undefined if self.fact else None) or (self.right.undefined if self.right else None)
+
+    @property
+    def note(self) -> str:
+        if self.fact is None:
+            return ""
+        if self._undefined:
+            return self._undefined
+        note = self.fact.derived_note or ""
+        if self.right is not None and self.comparison is not None:
+            note = (note + "; " if note else "") + f"{self.comparison.value} = {self.right.shown}"
+        return note
 
 
 @dataclass
@@ -65,6 +88,11 @@ class Computed:
     capped: bool = False
     tier_checks: list[tuple[Text, list[Check]]] = field(default_factory=list)
     reached: bool = True  # False: a tiered award whose lowest tier is not reached
+
+
+# The Computed of every result whose conditions fail: shared (most results are such), so it
+# must never be mutated; apply_cap and the tier code only touch Computeds made by compute().
+_NOTHING = Computed()
 
 
 @dataclass
@@ -196,24 +224,36 @@ def _check_comparison(cmp: Comparison, facts: Facts) -> Check:
     missing = fv.missing + (right_fv.missing if right_fv else ())
     if missing:
         return Check(cmp.text, None, missing=missing, comparison=cmp)
-    undefined = fv.undefined or (right_fv.undefined if right_fv else None)
-    if undefined:
-        return Check(cmp.text, False, actual="undefined", note=undefined, comparison=cmp)
-    note = fv.derived_note or ""
-    if right_fv is not None:
-        note = (note + "; " if note else "") + f"{cmp.value} = {right_fv.shown}"
+    if fv.undefined or (right_fv is not None and right_fv.undefined):
+        return Check(cmp.text, False, fv, comparison=cmp, right=right_fv)
     if cmp.op in ("is", "is not"):
         holds = bool(fv.value) == (cmp.op == "is")
-        return Check(cmp.text, holds, actual=fv.shown, note=note, comparison=cmp)
+        return Check(cmp.text, holds, fv, comparison=cmp)
     levels = None
     if cmp.fact.name == "recognized":
         levels = facts.vocab.recognitions[cmp.fact.selectors[0].name].levels
     holds = _compare(cmp.op, fv.value, right, levels)
-    return Check(cmp.text, holds, actual=fv.shown, note=note, comparison=cmp)
+    return Check(cmp.text, holds, fv, comparison=cmp, right=right_fv)
 
 
 def check_all(conds, facts: Facts) -> list[Check]:
     return [check_condition(c, facts) for c in conds]
+
+
+def _until_false(conds, facts: Facts) -> list[Check]:
+    """Conditions in order up to the first that fails: enough for the status, when no one will
+    read the full list of reasons (a screen of a whole population)."""
+    out = []
+    for cond in conds:
+        check = check_condition(cond, facts)
+        out.append(check)
+        if check.holds is False:
+            break
+    return out
+
+
+def _and(a: bool | None, b: bool | None) -> bool | None:
+    return False if a is False or b is False else (None if a is None or b is None else True)
 
 
 def overall(checks: list[Check]) -> bool | None:
@@ -455,10 +495,11 @@ class _Context:
     """What a company's evaluation shares across measures: facts per year, and each policy's
     document-wide checks per year (the same for every measure of the document)."""
 
-    def __init__(self, profile: Profile, catalog: Catalog) -> None:
-        self.profile, self.catalog = profile, catalog
+    def __init__(self, profile: Profile, catalog: Catalog, detail: bool = True) -> None:
+        self.profile, self.catalog, self.detail = profile, catalog, detail
         self.facts: dict[int, Facts] = {}
         self.policy_checks: dict[tuple[str, int], list[Check]] = {}
+        self.policy_verdicts: dict[tuple[str, int], bool | None] = {}
 
     def facts_for(self, year: int) -> Facts:
         if year not in self.facts:
@@ -475,6 +516,12 @@ class _Context:
             cached = _WINDOWS[key] = (start, end, is_open(measure, policy, as_of))
         return cached
 
+    def policy_verdict(self, policy: Policy, year: int) -> bool | None:
+        key = (policy.id, year)
+        if key not in self.policy_verdicts:
+            self.policy_verdicts[key] = overall(self.checks_for(policy, year))
+        return self.policy_verdicts[key]
+
     def checks_for(self, policy: Policy, year: int) -> list[Check]:
         key = (policy.id, year)
         if key not in self.policy_checks:
@@ -489,9 +536,15 @@ def evaluate_measure(
     policy = catalog.policy_of(measure)
     year = measure.year or policy.year
     facts = context.facts_for(year)
-    checks = context.checks_for(policy, year) + check_all(measure.when, facts)
-    verdict = overall(checks)
-    computed = Computed()
+    checks = context.checks_for(policy, year)
+    policy_verdict = context.policy_verdict(policy, year)
+    if context.detail or policy_verdict is not False:
+        own = check_all(measure.when, facts) if context.detail else _until_false(measure.when, facts)
+        checks = checks + own
+        verdict = _and(policy_verdict, overall(own))
+    else:
+        verdict = False
+    computed = _NOTHING
     if verdict is True:
         computed = compute(measure.award, facts)
         if measure.cap is not None and not computed.missing:
@@ -509,10 +562,17 @@ def evaluate_measure(
 
 
 def evaluate_company(
-    profile: Profile, catalog: Catalog, as_of: dt.date, source: str = "", policy: str | None = None
+    profile: Profile,
+    catalog: Catalog,
+    as_of: dt.date,
+    source: str = "",
+    policy: str | None = None,
+    detail: bool = True,
 ) -> CompanyResult:
-    """Every measure of the company's region (or of one of its policies), stacking applied."""
-    context = _Context(profile, catalog)
+    """Every measure of the company's region (or of one of its policies), stacking applied.
+    detail=False stops at a measure's first failing condition: same statuses and amounts,
+    fewer reasons."""
+    context = _Context(profile, catalog, detail)
     if policy is not None and catalog.policies[policy].region != profile.region:
         return CompanyResult(source, profile, [])
     results = [
@@ -529,10 +589,12 @@ def apply_stacking(results: list[Result]) -> list[Result]:
         if r.measure.stacking_group and r.status == ELIGIBLE:
             groups.setdefault(r.measure.stacking_group, []).append(r)
     losers: dict[str, str] = {}
+    order = {r.id: i for i, r in enumerate(results)}
     for members in groups.values():
         if len(members) < 2:
             continue
-        ranked = sorted(members, key=lambda r: (_value_of(r.computed), -results.index(r)), reverse=True)
+        # The highest amount wins; between equals, the first in document order.
+        ranked = sorted(members, key=lambda r: (_value_of(r.computed), -order[r.id]), reverse=True)
         for loser in ranked[1:]:
             losers[loser.id] = ranked[0].id
     return [replace(r, stacked_out_by=losers[r.id]) if r.id in losers else r for r in results]

@@ -6,7 +6,7 @@ A fact that the profile lacks comes back with the profile keys that would supply
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -18,16 +18,32 @@ if TYPE_CHECKING:
     from polcalc.catalog import Catalog
 
 
-@dataclass(frozen=True)
 class FactValue:
-    value: object = None  # Decimal, bool, str (a level or size), frozenset (industry words) or None
-    missing: tuple[str, ...] = ()  # profile keys that would supply it
-    undefined: str | None = None  # why it cannot be computed from what the profile gives
-    shown: str = ""  # how it reads, with its inputs: "15% (2.3亿 vs 2亿)"
-    unit: str | None = None
-    # The figure this fact moves with, for what-if questions: (year, figure name, selector).
-    driver: tuple[int, str, str] | None = None
-    derived_note: str | None = None  # set when the value was derived, not given
+    """A fact's value for one company and year, with what is needed to show it.
+
+    `shown` ("15% (2.3亿 vs 2亿 in 2019)") is composed only when read: a batch evaluation
+    resolves thousands of facts and shows almost none of them."""
+
+    __slots__ = ("_shown", "derived_note", "driver", "missing", "undefined", "unit", "value")
+
+    def __init__(
+        self,
+        value: object = None,  # Decimal, bool, str (a level or size), frozenset (industry words) or None
+        missing: tuple[str, ...] = (),  # profile keys that would supply it
+        undefined: str | None = None,  # why it cannot be computed from what the profile gives
+        shown: str | Callable[[], str] = "",
+        unit: str | None = None,
+        driver: tuple[int, str, str] | None = None,  # the figure it moves with: (year, name, selector)
+        derived_note: str | None = None,  # set when the value was derived, not given
+    ) -> None:
+        self.value, self.missing, self.undefined, self._shown = value, missing, undefined, shown
+        self.unit, self.driver, self.derived_note = unit, driver, derived_note
+
+    @property
+    def shown(self) -> str:
+        if callable(self._shown):
+            self._shown = self._shown()
+        return self._shown
 
 
 def _missing(*keys: str) -> FactValue:
@@ -85,13 +101,13 @@ class Facts:
                 return FactValue(undefined=f"{name} of {year}: {spec.denominator} is 0")
             value = num.value / den.value  # type: ignore[operator]
             return FactValue(
-                value, shown=f"{format_quantity(value, 'ratio')} ({num.shown} / {den.shown})", unit="ratio"
+                value, shown=lambda: f"{format_quantity(value, 'ratio')} ({num.shown} / {den.shown})", unit="ratio"
             )
         value = self.profile.figure(year, name)
         if value is None:
             return _missing(f"years.{year}.{name}")
         unit = self.vocab.figures[name].unit
-        return FactValue(value, shown=format_quantity(value, unit), unit=unit, driver=(year, name, ""))
+        return FactValue(value, shown=lambda: format_quantity(value, unit), unit=unit, driver=(year, name, ""))
 
     def _figure_fact(self, name: str, selector: str, args: tuple[str, ...]) -> FactValue:
         y = self.year
@@ -112,14 +128,17 @@ class Facts:
                 diff = cur.value - base.value  # type: ignore[operator]
                 unit = self.vocab.unit_of(name)
                 return FactValue(
-                    diff, shown=f"{format_quantity(diff, unit)} ({cur.shown} − {base.shown})", unit=unit, driver=driver
+                    diff,
+                    shown=lambda: f"{format_quantity(diff, unit)} ({cur.shown} − {base.shown})",
+                    unit=unit,
+                    driver=driver,
                 )
             if base.value == 0:
                 return FactValue(undefined=f"growth of {name} from a base of 0 in {top - 1} is undefined")
             growth = cur.value / base.value - 1  # type: ignore[operator]
             return FactValue(
                 growth,
-                shown=f"{format_quantity(growth, 'ratio')} ({cur.shown} vs {base.shown} in {top - 1})",
+                shown=lambda: f"{format_quantity(growth, 'ratio')} ({cur.shown} vs {base.shown} in {top - 1})",
                 unit="ratio",
                 driver=driver,
             )
@@ -131,7 +150,7 @@ class Facts:
             value = self.profile.years[peak_year][name]
             unit = self.vocab.unit_of(name)
             return FactValue(
-                value, shown=f"{format_quantity(value, unit)} (best year before {y}: {peak_year})", unit=unit
+                value, shown=lambda: f"{format_quantity(value, unit)} (best year before {y}: {peak_year})", unit=unit
             )
         if selector in ("monthly_growth_min", "monthly_growth_max"):
             return self._monthly_growth(name, args, selector.endswith("max"))
@@ -163,7 +182,7 @@ class Facts:
             return _missing(*missing)
         _, value = (max if want_max else min)(growths, key=lambda g: g[1])
         detail = ", ".join(f"{g}: {format_quantity(v, 'ratio')}" for g, v in growths)
-        return FactValue(value, shown=f"{format_quantity(value, 'ratio')} (months {detail})", unit="ratio")
+        return FactValue(value, shown=lambda: f"{format_quantity(value, 'ratio')} (months {detail})", unit="ratio")
 
     # -------------------------------------------------------------- everything else
 
@@ -248,4 +267,4 @@ class Facts:
         value = ser.at(year)
         if value is None:
             return FactValue(undefined=f"reference {series} has no value for {year}")
-        return FactValue(value, shown=f"{format_quantity(value, ser.unit)} ({ser.en}, {year})", unit=ser.unit)
+        return FactValue(value, shown=lambda: f"{format_quantity(value, ser.unit)} ({ser.en}, {year})", unit=ser.unit)

@@ -58,7 +58,7 @@ def parse_quantity(value: object, *, allow_percent: bool = True, allow_money: bo
         return number * _PERCENT[unit]
     if unit in _SUFFIX:
         if not allow_money and unit != "元":
-            raise QuantityError(f"{value!r} has a money unit; this field takes a count")
+            raise QuantityError(f"{value!r} has a money unit; this field is not money: write a plain number")
         return number * _SUFFIX[unit]
     return number
 

@@ -86,7 +86,7 @@ def screen(
             except ProfileError as exc:
                 out.append(("", "", [], str(exc)))
                 continue
-            company = evaluate_company(profile, catalog, day, f"{table}:{row.line}", policy=policy)
+            company = evaluate_company(profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all)
             record = screened_company(ident, row.line, company, language, show_all)
             tallies = [(r.id, t) for r in company.results if (t := tally_of(r, drafts)) is not None]
             out.append((_render(record, fmt), _measure_rows(record, company, drafts), tallies, None))
