@@ -11,6 +11,7 @@ import typer
 
 from polcalc.commands import check as check_cmd
 from polcalc.commands import explain as explain_cmd
+from polcalc.commands import init as init_cmd
 from polcalc.commands import list_ as list_cmd
 from polcalc.commands import rules as rules_cmd
 from polcalc.commands import schema as schema_cmd
@@ -27,6 +28,7 @@ app = typer.Typer(
 app.command("check")(check_cmd.check)
 app.command("list")(list_cmd.list_measures)
 app.command("explain")(explain_cmd.explain)
+app.command("init")(init_cmd.init)
 app.command("schema")(schema_cmd.schema)
 app.command("screen")(screen_cmd.screen)
 app.add_typer(rules_cmd.app, name="rules")
