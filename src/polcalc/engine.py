@@ -34,6 +34,7 @@ from polcalc.rules import (
 from polcalc.text import Text
 
 ELIGIBLE, INELIGIBLE, NEEDS_DATA = "eligible", "ineligible", "needs_data"
+_STATUS = {True: ELIGIBLE, False: INELIGIBLE, None: NEEDS_DATA}
 
 
 class Check(NamedTuple):
@@ -556,7 +557,7 @@ def evaluate_measure(
     elif verdict is None:
         # Name what the award reads too, so filling in the profile is one edit, not several rounds.
         computed = Computed(missing=compute(measure.award, facts).missing)
-    status = {True: ELIGIBLE, False: INELIGIBLE, None: NEEDS_DATA}[verdict]
+    status = _STATUS[verdict]
     start, end, open_ = context.window_for(measure, policy, as_of)
     return Result(measure, policy, year, status, checks, computed, open_, start, end)
 
@@ -568,17 +569,18 @@ def evaluate_company(
     source: str = "",
     policy: str | None = None,
     detail: bool = True,
+    money_only: bool = False,
 ) -> CompanyResult:
     """Every measure of the company's region (or of one of its policies), stacking applied.
     detail=False stops at a measure's first failing condition: same statuses and amounts,
-    fewer reasons."""
+    fewer reasons. money_only leaves out the measures that grant no money (services)."""
     context = _Context(profile, catalog, detail)
     if policy is not None and catalog.policies[policy].region != profile.region:
         return CompanyResult(source, profile, [])
-    results = [
-        evaluate_measure(m, profile, catalog, as_of, context)
-        for m in catalog.measures_for(region=profile.region, policy=policy)
-    ]
+    measures = catalog.measures_for(region=profile.region, policy=policy)
+    if money_only:
+        measures = [m for m in measures if m.award.kind != "none"]
+    results = [evaluate_measure(m, profile, catalog, as_of, context) for m in measures]
     return CompanyResult(source, profile, apply_stacking(results))
 
 

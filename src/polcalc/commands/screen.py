@@ -78,18 +78,28 @@ def screen(
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
-    def work(chunk: list[Row]) -> list[tuple[str, str, list[tuple[str, Tally]], str | None]]:
-        out = []
+    def work(chunk: list[Row]) -> list[tuple[str, str, dict[str, Tally] | None, str | None]]:
+        # The chunk's tallies travel once, summed, with its first row: per row they would cost
+        # the main process more to receive than the workers spend evaluating.
+        out: list[tuple[str, str, dict[str, Tally] | None, str | None]] = []
+        summed: dict[str, Tally] = {}
         for row in chunk:
             try:
                 ident, profile = row_profile(row, columns, catalog.vocabulary, table)
             except ProfileError as exc:
-                out.append(("", "", [], str(exc)))
+                out.append(("", "", None, str(exc)))
                 continue
-            company = evaluate_company(profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all)
+            company = evaluate_company(
+                profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all, money_only=not show_all
+            )
             record = screened_company(ident, row.line, company, language, show_all)
-            tallies = [(r.id, t) for r in company.results if (t := tally_of(r, drafts)) is not None]
-            out.append((_render(record, fmt), _measure_rows(record, company, drafts), tallies, None))
+            for r in company.results:
+                if (t := tally_of(r, drafts)) is not None:
+                    summed.setdefault(r.id, Tally()).add(t)
+            out.append((_render(record, fmt), _measure_rows(record, company, drafts), None, None))
+        if out:
+            text, rows_text, _, problem = out[0]
+            out[0] = (text, rows_text, summed, problem)
         return out
 
     out = sys.stdout
@@ -108,6 +118,8 @@ def screen(
         with progress_bar(_count_hint(table)) as advance:
             for text, measure_rows, tallies, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
                 advance()
+                for measure_id, tally in (tallies or {}).items():
+                    totals.setdefault(measure_id, Tally()).add(tally)
                 if problem:
                     failures += 1
                     error(problem)
@@ -120,8 +132,6 @@ def screen(
                     out.write(text)
                 if by_measure is not None:
                     by_measure.write(measure_rows)
-                for measure_id, tally in tallies:
-                    totals.setdefault(measure_id, Tally()).add(tally)
     finally:
         if by_measure is not None:
             by_measure.close()
