@@ -151,9 +151,16 @@ def _load_catalog(directory: str) -> Catalog:
     root = Path(directory)
     if not root.is_dir():
         raise RuleError(str(root), ["no rules directory here"])
-    catalog, problems = build_catalog(root / "common", sorted(root.glob("*.toml")))
-    if problems or catalog is None:
-        raise RuleError(str(root), problems)
+    files = sorted(root.glob("*.toml"))
+    from polcalc import cache
+
+    key = cache.key_of([root / "common" / "vocabulary.toml", root / "common" / "reference.toml", *files])
+    catalog = cache.load(key)
+    if catalog is None:
+        catalog, problems = build_catalog(root / "common", files)
+        if problems or catalog is None:
+            raise RuleError(str(root), problems)
+        cache.store(key, catalog)
     return catalog
 
 
