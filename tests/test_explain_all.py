@@ -265,10 +265,10 @@ CASES: dict[str, Case] = {
         150000,
         ("10% × 150万 = 15.00万",),
     ),
-    "xishan-2020:9.2.2": Case(  # all of the rent, 80万 (100% prints as the multiplier 1)
+    "xishan-2020:9.2.2": Case(  # all of the rent: 100% × 80万
         co(years={2020: {"revenue": "12亿", "office_rent_paid": "80万"}}, headquarters=True),
         800000,
-        ("1 × 80万 = 80.00万",),
+        ("100% × 80万 = 80.00万",),
     ),
     "xishan-2020:9.2.3": Case(  # 5亿 → 5.6亿 (+12%): 1% × 6000万 = 60万, capped at 50万
         co(years={2019: {"revenue": "5亿"}, 2020: {"revenue": "5.6亿"}}, headquarters=True),

@@ -202,6 +202,14 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
     except RuleError as exc:
         return None, problems + exc.problems
 
+    for key, industry in vocabulary.industries.items():
+        if industry.sector not in reference.size_classes.sectors:
+            problems.append(
+                f"vocabulary.toml: industries.{key}.sector: {industry.sector!r} is no row of the size "
+                f"classes{suggest(industry.sector, reference.size_classes.sectors)}"
+            )
+        if industry.above_scale is not None and not hasattr(reference.above_scale, industry.above_scale):
+            problems.append(f"vocabulary.toml: industries.{key}.above_scale: {industry.above_scale!r} is no threshold")
     policies: dict[str, Policy] = {}
     measures: dict[str, Measure] = {}
     sources: dict[str, Path] = {}

@@ -55,7 +55,9 @@ year = 2020
 - `[[recognitions]]` and `[[events]]` list what happened; one not listed did not happen.
   A status left out of `[status]` is unknown (a measure needing it reports `needs_data`),
   except `above_scale`, derived from `revenue` and the industry's statistical threshold when
-  not given (the derivation is shown in `explain`).
+  not given. Likewise a `size` left out is derived from the year's `employees`, `revenue` and,
+  where the industry's row uses it, `total_assets` (工信部联企业〔2011〕300号); a given label
+  always wins, and `explain` shows the derivation.
 - A year's figures are those of the calendar year; "上年度" in a policy is the year before the
   policy's year (see each measure's `interpretation` in `polcalc explain`).
 """
@@ -81,12 +83,25 @@ def _region(catalog: Catalog, region: str) -> str:
     uses = fields_used(catalog, region)
     lines = [f"## {vocab.regions[region].zh} (`{region}`)", ""]
     lines += ["| key | unit | meaning | years | read by |", "|---|---|---|---|---|"]
-    order = {"industry": 0, "size": 1, "status": 2, "figure": 3, "month_figure": 4, "recognition": 5, "event": 6}
+    order = {
+        "industry": 0,
+        "size": 1,
+        "status": 2,
+        "figure": 3,
+        "derivation": 4,
+        "month_figure": 5,
+        "recognition": 6,
+        "event": 7,
+    }
     for (section, name), use in sorted(uses.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
         measures = ", ".join(m.split(":", 1)[1] for m in use.measures)
         if section == "figure":
             spec = vocab.figures[name]
             key, unit, meaning, years = f"years.YYYY.{name}", spec.unit, f"{spec.zh} / {spec.en}", _years(use)
+        elif section == "derivation":
+            spec = vocab.figures[name]
+            key, unit, years = f"years.YYYY.{name}", spec.unit, _years(use)
+            meaning = f"{spec.zh} / {spec.en} — only to derive `size` or `above_scale` when not given"
         elif section == "month_figure":
             spec = vocab.figures[name]
             key, unit, meaning = f'months."YYYY-MM".{name}', spec.unit, f"{spec.zh} / {spec.en}"

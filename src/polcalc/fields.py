@@ -10,6 +10,8 @@ from polcalc.catalog import Catalog, iter_award_facts
 from polcalc.conditions import FactRef, iter_comparisons
 from polcalc.rules import Measure, Tiers
 
+SIZE_FIGURES = ("employees", "revenue", "total_assets")  # what the size classes of 300号 read
+
 # Years a figure selector reads, as offsets from the measure's year.
 _OFFSETS = {
     "": (0,),
@@ -24,7 +26,9 @@ _OFFSETS = {
 
 @dataclass
 class FieldUse:
-    section: str  # figure, month_figure, status, recognition, event, industry, size
+    # figure, month_figure, status, recognition, event, industry, size; derivation: a figure read
+    # only to derive a size class or above-scale status the profile does not give
+    section: str
     name: str
     years: set[int] = field(default_factory=set)
     all_years_before: int | None = None  # "first time" facts read every earlier year
@@ -74,8 +78,13 @@ def fields_used(catalog: Catalog, region: str | None = None) -> dict[tuple[str, 
                         entry.all_years_before = max(entry.all_years_before or year, year)
             elif fact.name in vocab.status:
                 use("status", fact.name, m)
+                if fact.name == "above_scale":  # derived from the year's revenue when not given
+                    use("derivation", "revenue", m).years.add(year)
             elif fact.name in ("event", "recognized"):
                 use(fact.name if fact.name == "event" else "recognition", fact.selectors[0].name, m)
             elif fact.name in ("industry", "size"):
                 use(fact.name, fact.name, m)
+                if fact.name == "size":  # derived from the year's staff, revenue and assets when not given
+                    for name in SIZE_FIGURES:
+                        use("derivation", name, m).years.add(year)
     return out

@@ -85,8 +85,8 @@ def format_yuan(amount: Decimal) -> str:
 
 
 def format_rate(rate: Decimal) -> str:
-    """A rate as the text writes it: 0.2%, or a plain multiplier from 1 up (6 months' worth: 6)."""
-    return normalize(rate) if rate >= 1 else format_quantity(rate, "ratio")
+    """A rate as the text writes it: 0.2% or 100%, or a plain multiplier above 1 (6 months' worth: 6)."""
+    return normalize(rate) if rate > 1 else format_quantity(rate, "ratio")
 
 
 def format_quantity(value: Decimal, unit: str) -> str:
