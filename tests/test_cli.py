@@ -179,3 +179,106 @@ def test_the_table_fits_60_80_and_120_columns_and_never_cuts_an_amount(lang: str
             # Each amount whole on one line of its company's table: never folded, never cut to "…".
             missing = [a for a in amounts if not any(a in line for line in table)]
             assert not missing, (width, file, missing)
+
+
+# ------------------------------------------------------------------ languages and --quiet
+
+WIDE = {**PLAIN_ENV, "COLUMNS": "200"}  # one table row per line, so whole phrases can be asserted
+
+
+def wide(*args: str):
+    return runner.invoke(app, list(args), env=WIDE)
+
+
+def test_check_in_english():
+    out = wide("check", SAMPLE, *IN_2020, "--lang", "en").stdout
+    assert "Measure" in out and "Award" in out and "Amount" in out and "Deadline" in out
+    row = next(line for line in out.splitlines() if "xishan-2020:19.2" in line)
+    assert "growth 15%: 0.2% × 2.3亿" in row and "¥460,000.00" in row and "¥800,000.00" in row and "yes" in row
+    assert "Near misses: what would qualify, or lift a tier" in out
+    assert (
+        "xishan-2020:19.2: years.2020.industrial_output ¥230,000,000 → ¥240,000,000 (+¥10,000,000) meets "
+        "industrial_output.growth >= 20% → ¥720,000.00 (+¥260,000.00)"
+    ) in out
+    assert "Measures that need data (fill these in to evaluate) [15]" in out
+    assert "万" not in out.replace("× 38.4万", "").replace("× 620万", "").replace("× 2.3亿", "")  # only figures
+
+
+def test_check_in_chinese():
+    out = wide("check", SAMPLE, *IN_2020, "--lang", "zh").stdout
+    assert "措施" in out and "奖补" in out and "金额" in out and "截止" in out and "Measure" not in out
+    row = next(line for line in out.splitlines() if "xishan-2020:19.2" in line)
+    assert "增长15%: 0.2% × 2.3亿" in row and "46.00万" in row and "80.00万" in row and "是" in row
+    assert "差一点：再达到以下数字即可符合或升档" in out
+    assert (
+        "xishan-2020:19.2: years.2020.industrial_output 2.3亿 → 2.4亿（+1000万）即满足 "
+        "industrial_output.growth >= 20% → 72.00万 (+26.00万)"
+    ) in out
+    assert "缺少数据的措施（补充后可评估） [15]" in out and "… 另 12 项" in out
+    assert "¥" not in out
+
+
+def test_list_in_both_languages():
+    en = wide("list", "--policy", "xishan-2020", "--lang", "en").stdout
+    row = next(line for line in en.splitlines() if "xishan-2020:19.2" in line)
+    assert "¥1,500,000.00" in row and "2020-12-31" in row
+    assert "Measure" in en and "Cap" in en and en.rstrip().endswith("101 measures")
+    zh = wide("list", "--policy", "xishan-2020", "--lang", "zh").stdout
+    row = next(line for line in zh.splitlines() if "xishan-2020:19.2" in line)
+    assert "150.00万" in row and "分档：增长10%" in row
+    assert "上限" in zh and zh.rstrip().endswith("101 项措施") and "¥" not in zh
+
+
+def test_machine_formats_stay_plain_yuan_in_either_language():
+    for lang in ("zh", "en"):
+        data = json.loads(run("check", SAMPLE, "--format", "json", *IN_2020, "--lang", lang).stdout)
+        r = next(r for r in data["companies"][0]["results"] if r["id"] == "xishan-2020:19.2")
+        assert r["amount"] == 460000 and r["cap"] == 800000
+        rows = list(
+            csv.DictReader(io.StringIO(run("check", SAMPLE, "--format", "csv", *IN_2020, "--lang", lang).stdout))
+        )
+        assert next(r for r in rows if r["id"] == "xishan-2020:19.2")["amount"] == "460000"
+
+
+def test_errors_in_both_languages():
+    res = run("list", "--region", "xishn", "--lang", "zh")
+    assert res.exit_code == 2
+    assert res.stderr.startswith("polcalc: 错误：--region 'xishn' 不是已知地区（是否为 'xishan'？）；可选：anning")
+    res = run("list", "--region", "xishn", "--lang", "en")
+    assert res.stderr.startswith("polcalc: error: --region 'xishn' is not a region (did you mean 'xishan'?); valid:")
+    res = run("check", SAMPLE, "--policy", "xishan-2021", "--lang", "zh")
+    assert res.exit_code == 2 and "不是已知政策文件" in res.stderr
+    res = run("check", SAMPLE, "--as-of", "2020-13-01", "--lang", "zh")
+    assert res.exit_code == 2 and "日期请写作 YYYY-MM-DD" in res.stderr
+    res = run("explain", "xishan-2020:19.22", "--lang", "zh")
+    assert res.exit_code == 2 and "没有措施 'xishan-2020:19.22'（是否为" in res.stderr
+    res = run("explain", "xishan-2020:19.2", "--format", "csv", "--lang", "zh")
+    assert res.exit_code == 2 and "explain 没有 csv 格式" in res.stderr
+    res = run("check", "no/such.toml", "--lang", "zh")
+    assert res.exit_code == 2 and res.stderr.startswith("polcalc: 错误：no/such.toml")
+
+
+def test_quiet_keeps_the_table_and_the_total_only(tmp_path: Path):
+    profile = tmp_path / "odd-year.toml"
+    profile.write_text(
+        Path(SAMPLE).read_text(encoding="utf-8") + '\n[years.2031]\nindustrial_output = "1亿"\n', encoding="utf-8"
+    )
+    loud = wide("check", str(profile), *IN_2020, "--lang", "en")
+    assert "polcalc: warning:" in loud.stderr and "years.2031" in loud.stderr  # so the quiet run can fail
+    assert "※1" in loud.stdout and "Near misses" in loud.stdout and "Measures that need data" in loud.stdout
+    assert "Also available (no money)" in loud.stdout
+    quiet = wide("check", str(profile), *IN_2020, "--lang", "en", "--quiet")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    out = quiet.stdout
+    assert "xishan-2020:19.2" in out and "¥460,000.00" in out and "Total: cash grants ¥684,000.00" in out
+    for section in ("※", "Near misses", "Measures that need data", "Also available"):
+        assert section not in out, section
+    res = runner.invoke(app, ["check", str(profile), "no/such.toml", "-q"], env=WIDE)
+    assert res.exit_code == 2 and "no such file" in res.stderr and "warning" not in res.stderr  # errors still show
+
+
+def test_quiet_on_list_and_explain():
+    assert not wide("list", "--policy", "anning-2020", "-q", "--lang", "en").stdout.rstrip().endswith("measures")
+    loud = wide("explain", "xishan-2020:19.2", SAMPLE, *IN_2020, "--lang", "en").stdout
+    quiet = wide("explain", "xishan-2020:19.2", SAMPLE, *IN_2020, "--lang", "en", "-q").stdout
+    assert "Near miss:" in loud and "Near miss:" not in quiet and "Result: eligible, ¥460,000.00" in quiet

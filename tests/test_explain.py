@@ -24,10 +24,13 @@ def test_explain_measure_alone_cites_its_source():
 def test_explain_trace_shows_the_arithmetic_with_the_companys_numbers():
     res = runner.invoke(app, ["explain", "xishan-2020:19.2", SAMPLE, "--as-of", "2020-05-01", "--lang", "en"])
     assert res.exit_code == 0, res.stderr
-    assert "0.2% × 2.3亿 = 46.00万" in res.stdout
+    assert "0.2% × 2.3亿 = 46.00万" in res.stdout  # the engine's arithmetic line, as the core words it
     assert "15% (2.3亿 vs 2亿 in 2019)" in res.stdout
-    assert "Cap 80.00万: not binding" in res.stdout
-    assert "Result: eligible, 46.00万" in res.stdout
+    assert "Cap ¥800,000.00: not binding" in res.stdout
+    assert "Result: eligible, ¥460,000.00" in res.stdout
+    assert "Near miss: years.2020.industrial_output ¥230,000,000 → ¥240,000,000 (+¥10,000,000) meets" in " ".join(
+        res.stdout.split()
+    )
 
 
 def test_explain_json_is_the_same_trace_as_data():
@@ -51,3 +54,35 @@ def test_explain_refuses_a_company_of_another_region(tmp_path):
     other.write_text('name = "a"\nregion = "anning"\n', encoding="utf-8")
     res = runner.invoke(app, ["explain", "xishan-2020:19.2", str(other)])
     assert res.exit_code == 2 and "anning" in res.stderr
+
+
+WIDE = {"COLUMNS": "400", "NO_COLOR": "1"}  # no wrapping, so whole sentences can be asserted
+
+
+def test_explain_in_english_labels_and_yuan():
+    res = runner.invoke(app, ["explain", "xishan-2020:19.2", SAMPLE, "--as-of", "2020-05-01", "--lang", "en"], env=WIDE)
+    out = res.stdout.splitlines()
+    assert "Department: District Science, Technology, Industry and Information Bureau" in out
+    assert any(line.startswith("Benefit: grant; award: tiers: growth 10%") for line in out)
+    assert any(line.endswith("; cap: ¥1,500,000.00") for line in out)
+    assert "  · growth 15%: industrial_output.growth >= 15% and not strategic_emerging → 0.2% × " in "\n".join(out)
+    assert "Tier growth 20%: not reached" in out and "Arithmetic:" in out
+    assert "Validity: 2020-02-14 to 2020-12-31: open on 2020-05-01" in out
+
+
+def test_explain_in_chinese_labels_and_wan():
+    res = runner.invoke(app, ["explain", "xishan-2020:19.2", SAMPLE, "--as-of", "2020-05-01", "--lang", "zh"], env=WIDE)
+    assert res.exit_code == 0, res.stderr
+    out = res.stdout.splitlines()
+    assert "责任部门：区科技工业和信息化局" in out
+    assert any(line.startswith("文件：关于应对新冠肺炎疫情稳定经济运行20条措施的意见（xishan-2020）") for line in out)
+    assert any(line.startswith("类别：奖励补助；奖补：分档：") and line.endswith("；上限：150.00万") for line in out)
+    assert "档次 增长20%：未达到" in out and "计算：" in out
+    assert "上限 80.00万：未封顶" in out
+    assert "有效期：2020-02-14 至 2020-12-31：2020-05-01 有效" in out
+    assert "结果：符合，46.00万" in out
+    assert (
+        "差一点：years.2020.industrial_output 2.3亿 → 2.4亿（+1000万）即满足 industrial_output.growth >= 20% → 72.00万"
+    ) in out
+    for english in ("Policy:", "Department:", "Who qualifies:", "Arithmetic:", "Result:", "binding", "meets", "¥"):
+        assert english not in res.stdout, english

@@ -197,7 +197,7 @@ def test_explain_shows_the_derivation(tmp_path):
     text = runner.invoke(app, args)
     assert text.exit_code == 0, text.stderr
     flat = " ".join(text.stdout.split())  # the terminal renderer wraps long lines
-    assert "is small [derived: 240 staff, revenue 2.4亿 in 2020 → small" in flat
+    assert "实际为 small [derived: 240 staff, revenue 2.4亿 in 2020 → small" in flat  # --lang zh: labels in Chinese
     assert "工信部联企业〔2011〕300号" in flat
 
 

@@ -250,7 +250,7 @@ def word(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def say(key: str, lang: str, **fields: object) -> str:
+def say(key: str, lang: str, /, **fields: object) -> str:
     """A sentence with its fields filled in: say("bad_lang", "en", value="'fr'", choices="zh, en")."""
     return word(key, lang).format(**fields)
 
@@ -266,5 +266,8 @@ def money(amount: Decimal, lang: str) -> str:
 
 
 def quantity(value: Decimal, unit: str, lang: str) -> str:
-    """A company's figure: money in 万/亿 in Chinese and in yuan in English; other units alike."""
-    return format_yuan(value) if unit == "yuan" and lang != "zh" else format_quantity(value, unit)
+    """A company's figure: money in 万/亿 in Chinese and in yuan in English (¥230,000,000, fen only
+    when there are some); other units alike in both."""
+    if unit != "yuan" or lang == "zh":
+        return format_quantity(value, unit)
+    return f"¥{int(value):,}" if value == value.to_integral_value() else format_yuan(value)

@@ -8,7 +8,8 @@ from typing import Any
 from polcalc.catalog import Catalog
 from polcalc.conditions import Condition, iter_comparisons
 from polcalc.engine import Check, CompanyResult, Result
-from polcalc.money import format_quantity, format_wan, json_number
+from polcalc.i18n import money, quantity, say, word
+from polcalc.money import json_number
 from polcalc.nearmiss import Hint, near_misses
 from polcalc.report import describe_award, measure_dict, result_dict
 from polcalc.rules import Measure, Tiers
@@ -74,7 +75,7 @@ def check_dict(check: Check) -> dict[str, Any]:
     }
 
 
-def hint_dict(hint: Hint, unit: str = "yuan") -> dict[str, Any]:
+def hint_dict(hint: Hint, unit: str = "yuan", lang: str = "en") -> dict[str, Any]:
     return {
         "measure": hint.measure_id,
         "condition": hint.condition,
@@ -86,15 +87,21 @@ def hint_dict(hint: Hint, unit: str = "yuan") -> dict[str, Any]:
         "amount_before": json_number(hint.amount_before),
         "amount_after": json_number(hint.amount_after),
         "gain": json_number(hint.gain),
-        "text": hint_text(hint, unit),
+        "text": hint_text(hint, unit, lang),
     }
 
 
-def hint_text(hint: Hint, unit: str = "yuan") -> str:
-    after = format_wan(hint.amount_after) if hint.amount_after is not None else "eligible"
-    return (
-        f"{hint.key} {format_quantity(hint.current, unit)} → {format_quantity(hint.needed, unit)} "
-        f"(+{format_quantity(hint.change, unit)}) meets {hint.condition} → {after}"
+def hint_text(hint: Hint, unit: str = "yuan", lang: str = "en") -> str:
+    """The hint in a sentence, figures and amounts as the language writes them."""
+    return say(
+        "near_text",
+        lang,
+        key=hint.key,
+        current=quantity(hint.current, unit, lang),
+        needed=quantity(hint.needed, unit, lang),
+        change=quantity(hint.change, unit, lang),
+        condition=hint.condition,
+        after=money(hint.amount_after, lang) if hint.amount_after is not None else word("eligible", lang),
     )
 
 
@@ -144,5 +151,5 @@ def company_trace(
             "open": result.open,
             "draft": result.draft,
         },
-        "near_misses": [hint_dict(h, catalog.vocabulary.unit_of(h.figure)) for h in hints],
+        "near_misses": [hint_dict(h, catalog.vocabulary.unit_of(h.figure), lang) for h in hints],
     }

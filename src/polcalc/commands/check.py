@@ -11,6 +11,9 @@ from polcalc.commands.options import (
     AsOfOption,
     FormatOption,
     LangOption,
+    PolicyOption,
+    QuietOption,
+    check_policy,
     error,
     handle_errors,
     parse_as_of,
@@ -35,7 +38,7 @@ def check(
     ] = False,
     drafts: Annotated[bool, typer.Option("--drafts", help="Count draft policies' awards in totals.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="csv: start with a UTF-8 BOM so Excel shows Chinese.")] = False,
-    policy: Annotated[str | None, typer.Option("--policy", "-p", help="Only this policy's measures.")] = None,
+    policy: PolicyOption = None,
     near: Annotated[
         bool | None,
         typer.Option("--near/--no-near", help="Near misses: what would qualify or lift a tier. Default: table only."),
@@ -44,33 +47,29 @@ def check(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes for machine formats; default: all cores."),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Evaluate one or more company profiles against their region's measures."""
     from polcalc.batch import default_jobs, ordered_map
     from polcalc.catalog import load_catalog
     from polcalc.engine import evaluate_company
-    from polcalc.errors import ProfileError, UsageError
+    from polcalc.errors import ProfileError
     from polcalc.formats import check_formatter
     from polcalc.inputs import Source, expand_sources
     from polcalc.profile import read_profile
     from polcalc.progress import progress_bar
-    from polcalc.text import suggest
     from polcalc.warnings import profile_warnings
 
-    day = parse_as_of(as_of)
     language = resolve_lang(lang)
+    day = parse_as_of(as_of, language)
     catalog = load_catalog()
-    if policy is not None and policy not in catalog.policies:
-        raise UsageError(
-            f"--policy {policy!r} is not a policy{suggest(policy, catalog.policies)}; "
-            f"valid: {', '.join(catalog.policies)}"
-        )
+    check_policy(policy, catalog, language)
     formatter = check_formatter(
         fmt,
         sys.stdout,
-        {"as_of": day, "lang": language, "include_drafts": drafts, "show_all": show_all, "bom": bom},
+        {"as_of": day, "lang": language, "include_drafts": drafts, "show_all": show_all, "bom": bom, "quiet": quiet},
     )
-    with_hints = near if near is not None else fmt is OutputFormat.table
+    with_hints = near if near is not None else (fmt is OutputFormat.table and not quiet)
     sources = expand_sources(files)
     # The table is for people (few companies, rendered here); machine formats render in workers.
     parallel = fmt is not OutputFormat.table and len(sources) >= PARALLEL_FROM
@@ -91,7 +90,7 @@ def check(
                 from polcalc.trace import hint_dict
 
                 company.near_misses = [
-                    hint_dict(h, catalog.vocabulary.unit_of(h.figure))
+                    hint_dict(h, catalog.vocabulary.unit_of(h.figure), language)
                     for h in company_near_misses(company, catalog, day)
                 ]
             # Across processes only text travels; in this process the company itself does.
@@ -103,9 +102,9 @@ def check(
         for item, errors, notes in ordered_map(work, sources, workers):
             for message in errors:
                 failures += 1
-                error(message)
-            for message in notes:
-                warn(message)
+                error(message, language)
+            for message in [] if quiet else notes:
+                warn(message, language)
             if isinstance(item, str):
                 formatter.write(item)
             elif item is not None:

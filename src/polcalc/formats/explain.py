@@ -1,111 +1,159 @@
-"""`explain` as text: the measure in full, then (with a profile) the company's trace."""
+"""`explain` as text: the measure in full, then (with a profile) the company's trace.
+
+Every label follows --lang and amounts are written as the language writes them. The engine's
+arithmetic lines and the rules' condition expressions are shown as the core words them.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import IO, Any
 
+from rich.console import Console
 from rich.text import Text as RichText
 
 from polcalc.formats.table import make_console
-from polcalc.money import format_wan
+from polcalc.i18n import money, say, word
 
 _MARK = {True: "✓", False: "✗", None: "?"}
 
 
-def _wan(value: Any) -> str:
-    return format_wan(Decimal(value)) if value is not None else "—"
+def _money(value: Any, lang: str) -> str:
+    return money(Decimal(value), lang) if value is not None else "—"
 
 
-def write_explanation(out: IO[str], detail: dict[str, Any], trace: dict[str, Any] | None) -> None:
+def write_explanation(
+    out: IO[str], detail: dict[str, Any], trace: dict[str, Any] | None, lang: str = "en", quiet: bool = False
+) -> None:
+    """quiet: no near misses under the trace."""
     con = make_console(out)
     d = detail
     con.print(RichText(f"{d['id']}  {d['title']}", style="bold"))
     con.print(d["summary"])
+    number = say("ex_number", lang, number=d["document_number"]) if d["document_number"] else word("ex_no_number", lang)
     con.print(
-        f"Policy: {d['policy_title']} ({d['policy']}), {d['issuer']}"
-        f"{', ' + d['document_number'] if d['document_number'] else ', no document number'}"
-        f"{', issued ' + d['issued'] if d['issued'] else ''}; article {d['article']}"
+        say(
+            "ex_policy",
+            lang,
+            title=d["policy_title"],
+            policy=d["policy"],
+            issuer=d["issuer"],
+            number=number,
+            issued=say("ex_issued", lang, date=d["issued"]) if d["issued"] else "",
+            article=d["article"],
+        )
     )
-    con.print(f"Department: {d['department']}")
-    con.print(f"Benefit: {d['benefit']}; award: {d['award']}; cap: {_wan(d['cap'])}")
+    con.print(say("ex_department", lang, department=d["department"]))
+    benefit = word(f"benefit_{d['benefit']}", lang)
+    con.print(say("ex_benefit", lang, benefit=benefit, award=d["award"], cap=_money(d["cap"], lang)))
     for t in d["tiers"]:
-        cap = f" (cap {_wan(t['cap'])})" if t["cap"] is not None else ""
-        con.print(f"  · {t['label']}: {' and '.join(t['conditions'])} → {t['award']}{cap}")
+        cap = say("ex_tier_cap", lang, cap=_money(t["cap"], lang)) if t["cap"] is not None else ""
+        conditions = word("ex_and", lang).join(t["conditions"])
+        con.print(say("ex_tier", lang, label=t["label"], conditions=conditions, award=t["award"], cap=cap))
     conds = d["policy_conditions"] + d["conditions"]
-    con.print("Who qualifies: " + ("; ".join(conds) if conds else "no condition the rules can test"))
-    con.print(f"Figures of year: {d['year']}")
+    con.print(say("ex_who", lang, conditions="; ".join(conds) if conds else word("ex_no_conditions", lang)))
+    con.print(say("ex_year", lang, year=d["year"]))
     for caveat in d["caveats"]:
-        con.print(f"For the department to judge: {caveat}")
-    window = f"{d['valid_from'] or 'issue'} to {d['deadline'] or 'no end stated'}"
+        con.print(say("ex_caveat", lang, caveat=caveat))
     con.print(
-        f"In force: {window}{'; DRAFT, never in force' if d['draft'] else ''}"
-        f"{' (' + d['validity_note'] + ')' if d['validity_note'] else ''}"
+        say(
+            "ex_in_force",
+            lang,
+            start=d["valid_from"] or word("ex_from_issue", lang),
+            end=d["deadline"] or word("ex_no_end", lang),
+            draft=word("ex_draft", lang) if d["draft"] else "",
+            note=say("ex_note", lang, note=d["validity_note"]) if d["validity_note"] else "",
+        )
     )
     if d["interpretation"]:
-        con.print(f"Reading taken: {d['interpretation']}")
+        con.print(say("ex_reading", lang, text=d["interpretation"]))
     if d["policy_interpretation"]:
-        con.print(f"Reading taken (whole document): {d['policy_interpretation']}")
+        con.print(say("ex_reading_policy", lang, text=d["policy_interpretation"]))
     if d["exclusions"]:
-        con.print(f"Exclusions: {d['exclusions']}")
+        con.print(say("ex_exclusions", lang, text=d["exclusions"]))
     if d["stacking"]:
-        con.print(f"Stacking: {d['stacking']}")
+        con.print(say("ex_stacking", lang, text=d["stacking"]))
     if d["does_not_stack_with"]:
-        con.print(f"Does not stack with: {', '.join(d['does_not_stack_with'])}")
+        con.print(say("ex_no_stack_with", lang, ids=", ".join(d["does_not_stack_with"])))
     if d["related"]:
-        con.print(f"Related: {', '.join(d['related'])}")
+        con.print(say("ex_related", lang, ids=", ".join(d["related"])))
     if trace is not None:
-        _write_trace(con, trace)
+        _write_trace(con, d, trace, lang, quiet)
 
 
-def _write_check(con, check: dict[str, Any], indent: str = "  ") -> None:
-    value = f" — is {check['value']}" if check["value"] else ""
-    missing = f" — missing {', '.join(check['missing'])}" if check["missing"] else ""
+def _write_check(con: Console, check: dict[str, Any], lang: str, indent: str = "  ") -> None:
+    value = say("tr_is", lang, value=check["value"]) if check["value"] else ""
+    missing = say("tr_missing", lang, keys=", ".join(check["missing"])) if check["missing"] else ""
     note = f" [{check['note']}]" if check["note"] else ""
     con.print(f"{indent}{_MARK[check['holds']]} {check['condition']}{value}{missing}{note}")
     for part in check["parts"]:
-        _write_check(con, part, indent + "    ")
+        _write_check(con, part, lang, indent + "    ")
 
 
-def _write_trace(con, t: dict[str, Any]) -> None:
+def _stacking(d: dict[str, Any], t: dict[str, Any], lang: str) -> str | None:
+    """The trace's stacking sentence, in the language (the trace's own `stacking` is English data)."""
+    if not t["stacking"]:
+        return None
+    if t["result"]["stacked_out_by"]:
+        return say("tr_stacked_out", lang, other=t["result"]["stacked_out_by"])
+    ids = ", ".join([d["id"], *d["does_not_stack_with"]])
+    return say("tr_stacking_group", lang, group=d["stacking_group"], ids=ids)
+
+
+def _write_trace(con: Console, d: dict[str, Any], t: dict[str, Any], lang: str, quiet: bool) -> None:
     r = t["result"]
     con.print()
-    con.print(RichText(f"For {t['name']} ({t['file']}), figures of {t['year']}, as of {t['as_of']}", style="bold"))
+    head = say("tr_head", lang, name=t["name"], file=t["file"], year=t["year"], as_of=t["as_of"])
+    con.print(RichText(head, style="bold"))
     if t["policy_checks"]:
-        con.print("Document-wide conditions:")
+        con.print(word("tr_policy_checks", lang))
         for ch in t["policy_checks"]:
-            _write_check(con, ch)
+            _write_check(con, ch, lang)
     if t["checks"]:
-        con.print("Conditions:")
+        con.print(word("tr_checks", lang))
         for ch in t["checks"]:
-            _write_check(con, ch)
+            _write_check(con, ch, lang)
     for tier in t["tiers"]:
-        con.print(f"Tier {tier['label']}: {'reached' if tier['reached'] else 'not reached'}")
+        state = word("tr_reached" if tier["reached"] else "tr_not_reached", lang)
+        con.print(say("tr_tier", lang, label=tier["label"], state=state))
         for ch in tier["checks"]:
-            _write_check(con, ch, "    ")
+            _write_check(con, ch, lang, "    ")
     if t["steps"]:
-        con.print("Arithmetic:")
+        con.print(word("tr_arithmetic", lang))
         for step in t["steps"]:
             con.print(f"  {step}")
     if t["cap"] is not None:
-        con.print(f"Cap {_wan(t['cap'])}: {'binding' if t['capped'] else 'not binding'}")
-    if t["stacking"]:
-        con.print(f"Stacking: {t['stacking']}")
+        state = word("tr_binding" if t["capped"] else "tr_not_binding", lang)
+        con.print(say("tr_cap", lang, cap=_money(t["cap"], lang), state=state))
+    stacking = _stacking(d, t, lang)
+    if stacking:
+        con.print(say("ex_stacking", lang, text=stacking))
     v = t["validity"]
+    state = "tr_draft" if v["draft"] else ("tr_open" if v["open"] else "tr_not_open")
     con.print(
-        f"Validity: {v['from'] or '—'} to {v['to'] or 'no end stated'}: "
-        f"{'draft, never in force' if v['draft'] else ('open' if v['open'] else 'not open')} on {t['as_of']}"
+        say(
+            "tr_validity",
+            lang,
+            start=v["from"] or "—",
+            end=v["to"] or word("ex_no_end", lang),
+            state=word(state, lang),
+            as_of=t["as_of"],
+        )
     )
-    amount = (
-        _wan(r["amount"])
-        if r["amount"] is not None
-        else (f"up to {_wan(r['amount_max'])}" if r["amount_max"] is not None else "no fixed amount")
-    )
-    line = f"Result: {r['status']}"
+    if r["amount"] is not None:
+        amount = _money(r["amount"], lang)
+    elif r["amount_min"] is not None and r["amount_max"] is not None:
+        amount = f"{_money(r['amount_min'], lang)}–{_money(r['amount_max'], lang)}"
+    elif r["amount_max"] is not None:
+        amount = say("tr_up_to", lang, amount=_money(r["amount_max"], lang))
+    else:
+        amount = word("tr_no_amount", lang)
+    line = say("tr_result", lang, status=word(r["status"], lang))
     if r["status"] == "eligible":
-        line += f", {amount}"
+        line += say("tr_amount", lang, amount=amount)
     if r["missing"]:
-        line += f"; fill in: {', '.join(r['missing'])}"
+        line += say("tr_fill_in", lang, keys=", ".join(r["missing"]))
     con.print(RichText(line, style="bold"))
-    for hint in t["near_misses"]:
-        con.print(f"Near miss: {hint['text']}")
+    if not quiet:
+        for hint in t["near_misses"]:
+            con.print(say("tr_near", lang, text=hint["text"]))
