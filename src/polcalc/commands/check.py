@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,11 @@ from polcalc.commands.options import (
     warn,
 )
 from polcalc.formats import OutputFormat
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from polcalc.formats.ics import Calendar
 
 PARALLEL_FROM = 200  # below this many profiles, starting workers costs more than it saves
 
@@ -48,6 +53,10 @@ def check(
         typer.Option("--jobs", "-j", min=1, help="Worker processes for machine formats; default: all cores."),
     ] = None,
     quiet: QuietOption = False,
+    calendar: Annotated[
+        str | None,
+        typer.Option("--calendar", metavar="FILE.ics", help="Also write open measures' deadlines as iCalendar events."),
+    ] = None,
 ) -> None:
     """Evaluate one or more company profiles against their region's measures."""
     from polcalc.batch import default_jobs, ordered_map
@@ -64,6 +73,7 @@ def check(
     day = parse_as_of(as_of, language)
     catalog = load_catalog()
     check_policy(policy, catalog, language)
+    ics = _open_calendar(calendar, language)
     formatter = check_formatter(
         fmt,
         sys.stdout,
@@ -72,7 +82,8 @@ def check(
     with_hints = near if near is not None else (fmt is OutputFormat.table and not quiet)
     sources = expand_sources(files)
     # The table is for people (few companies, rendered here); machine formats render in workers.
-    parallel = fmt is not OutputFormat.table and len(sources) >= PARALLEL_FROM
+    # (The calendar needs each company here, so it keeps the run in this process.)
+    parallel = fmt is not OutputFormat.table and len(sources) >= PARALLEL_FROM and ics is None
     workers = (jobs or default_jobs()) if parallel else 1
 
     def work(chunk: list[Source]) -> list[tuple[object, list[str], list[str]]]:
@@ -109,7 +120,42 @@ def check(
                 formatter.write(item)
             elif item is not None:
                 formatter.company(item)  # type: ignore[arg-type]
+                if ics is not None:
+                    ics.add(item)  # type: ignore[arg-type]
             advance()
     formatter.finish()
+    if ics is not None and calendar is not None:
+        _write_calendar(calendar, ics, day, language, quiet)
     if failures:
         raise typer.Exit(2)
+
+
+def _open_calendar(path: str | None, lang: str) -> Calendar | None:
+    """Fail before evaluating anything when the calendar could not be written where asked."""
+    if path is None:
+        return None
+    from pathlib import Path
+
+    from polcalc.errors import UsageError
+    from polcalc.formats.ics import Calendar
+    from polcalc.i18n import say
+
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise UsageError(say("calendar_no_dir", lang, path=path, dir=str(folder)))
+    return Calendar(lang)
+
+
+def _write_calendar(path: str, ics: Calendar, day: dt.date, lang: str, quiet: bool) -> None:
+    from pathlib import Path
+
+    from polcalc.errors import UsageError
+    from polcalc.i18n import say
+
+    try:
+        Path(path).write_bytes(ics.to_ical())
+    except OSError as exc:
+        raise UsageError(say("calendar_unwritable", lang, path=path, reason=exc.strerror or exc)) from None
+    if not quiet:
+        message = "calendar_written" if len(ics) else "calendar_empty"
+        print(say(message, lang, path=path, n=len(ics), as_of=day.isoformat()), file=sys.stderr)
