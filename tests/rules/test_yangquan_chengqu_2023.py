@@ -71,7 +71,7 @@ def test_one_year_from_issue_ends_2024_02_12(policy_id):
 
 
 def test_15_open_on_last_day_closed_the_day_after():
-    data = firm(years={2022: {"revenue": "2900万"}, 2023: {"revenue": "3000万"}})
+    data = firm(years={2022: {"revenue": "2900万"}, 2023: {"revenue": "3100万"}})
     assert ind("15", data, dt.date(2024, 2, 12)).open
     late = ind("15", data, dt.date(2024, 2, 13))
     assert not late.open and late.deadline == dt.date(2024, 2, 12)
@@ -109,6 +109,11 @@ def test_2a_march_growth_just_under_30pct_is_ineligible():
 def test_2a_exactly_50pct_takes_3wan_and_just_under_100pct_stays_3wan():
     assert ind("2a", q1("500万", "500万", "1000万", "550万", "550万", "1500万")).amount == Decimal("30000")
     assert ind("2a", q1("500万", "500万", "1000万", "550万", "550万", "1999.9万")).amount == Decimal("30000")
+
+
+def test_2a_just_under_50pct_stays_2wan():
+    # 3月 1499.9万 vs 1000万 = +49.99%: the 30% band, 2万.
+    assert ind("2a", q1("500万", "500万", "1000万", "550万", "550万", "1499.9万")).amount == Decimal("20000")
 
 
 def test_2a_exactly_100pct_takes_5wan():
@@ -279,6 +284,15 @@ def test_4a_chain_leader_30_to_42pct_of_2yi_takes_20wan():
     assert r.status == "eligible" and r.amount == Decimal("200000")
 
 
+def test_4a_exactly_5_points_passes_just_under_fails():
+    # City sourcing 30% -> 35% on 1亿: 5% × 1亿 = 500万; 1% = 5万. 30% -> 34.99%: no step.
+    data = sourcing("1亿", "3000万", "1亿", "3500万", figure="city_local_purchases", chain_leader=True)
+    r = ind("4a", data)
+    assert r.status == "eligible" and r.amount == Decimal("50000")
+    data = sourcing("1亿", "3000万", "1亿", "3499万", figure="city_local_purchases", chain_leader=True)
+    assert ind("4a", data).status == "ineligible"
+
+
 def test_4a_capped_at_50wan():
     # 30% -> 70% on 3亿: 8 steps = 40% × 3亿 = 1.2亿; 1% = 120万 -> 50万.
     data = sourcing("3亿", "9000万", "3亿", "2.1亿", figure="city_local_purchases", chain_leader=True)
@@ -321,13 +335,20 @@ def revenue(**by_year: str) -> dict:
     return firm(years={int(y[1:]): {"revenue": v} for y, v in by_year.items()})
 
 
-def test_15_exactly_3000wan_first_time_takes_1wan():
-    r = ind("15", revenue(y2022="2900万", y2023="3000万"))
+def test_15_just_over_3000wan_first_time_takes_1wan():
+    # 突破 = exceeds: 3000.01万 > 3000万 (never exceeded before) -> 1万.
+    r = ind("15", revenue(y2022="2900万", y2023="3000.01万"))
     assert r.status == "eligible" and r.amount == Decimal("10000")
 
 
-def test_15_just_under_3000wan_is_ineligible():
-    assert ind("15", revenue(y2022="2900万", y2023="2999.99万")).status == "ineligible"
+def test_15_exactly_3000wan_does_not_break_through():
+    # Reaching 3000万 exactly is not exceeding it: no award.
+    assert ind("15", revenue(y2022="2900万", y2023="3000万")).status == "ineligible"
+
+
+def test_15_exactly_3000wan_last_year_then_above_is_still_the_first_time():
+    # 2022 at exactly 3000万 did not exceed it; 2023 at 3500万 does, for the first time -> 1万.
+    assert ind("15", revenue(y2022="3000万", y2023="3500万")).amount == Decimal("10000")
 
 
 def test_15_crossing_two_thresholds_in_one_year_takes_the_higher_only():
@@ -335,8 +356,13 @@ def test_15_crossing_two_thresholds_in_one_year_takes_the_higher_only():
     assert ind("15", revenue(y2022="2500万", y2023="6000万")).amount == Decimal("20000")
 
 
-def test_15_exactly_1yi_first_time_takes_5wan():
-    assert ind("15", revenue(y2022="9000万", y2023="1亿")).amount == Decimal("50000")
+def test_15_just_over_1yi_first_time_takes_5wan_exactly_1yi_stays_2wan():
+    # 9000万 -> 1.0001亿 exceeds 1亿 for the first time: 5万. Exactly 1亿 does not exceed 1亿, and
+    # 3000万 and 5000万 were already exceeded in 2022 (9000万): nothing.
+    assert ind("15", revenue(y2022="9000万", y2023="1.0001亿")).amount == Decimal("50000")
+    assert ind("15", revenue(y2022="9000万", y2023="1亿")).status == "ineligible"
+    # From 4000万, exactly 1亿 passes 5000万 (first time) but not 1亿: 2万.
+    assert ind("15", revenue(y2022="4000万", y2023="1亿")).amount == Decimal("20000")
 
 
 def test_15_past_3000wan_before_only_the_new_threshold_pays():
