@@ -33,6 +33,7 @@ class Hint:
     amount_before: Decimal | None
     amount_after: Decimal | None
     status_before: str
+    ceiling: bool = False  # the amounts are "up to" ceilings, the department fixes the sum
 
     @property
     def key(self) -> str:
@@ -52,16 +53,19 @@ class Hint:
 
 
 def _failing(checks: list[Check]) -> Iterator[Comparison]:
+    """Failing comparisons, also inside groups still undecided for lack of data: in
+    {any = [a, b]} with `a` unknown and `b` failing, meeting `b` qualifies the company."""
     for check in checks:
-        if check.holds is not False:
+        if check.holds is True:
             continue
-        if check.comparison is not None:
+        if check.comparison is not None and check.holds is False:
             yield check.comparison
         yield from _failing(list(check.children))
 
 
-def _target(cmp: Comparison, facts: Facts) -> tuple[int, str, Decimal] | None:
-    """The value one profile figure must take for `cmp` to hold, or None if no single figure can."""
+def threshold_value(cmp: Comparison, facts: Facts) -> tuple[int, str, Decimal] | None:
+    """The least value of one profile figure for which `cmp` holds, other figures unchanged;
+    None where no single figure decides it (a status, a ratio of two figures, a month group)."""
     if cmp.op not in RAISING_OPS or not isinstance(cmp.value, Decimal):
         return None
     fv = facts.get(cmp.fact)
@@ -69,23 +73,39 @@ def _target(cmp: Comparison, facts: Facts) -> tuple[int, str, Decimal] | None:
         return None
     year, figure, selector = fv.driver
     threshold = cmp.value
-    current = facts.profile.figure(year, figure)
-    if current is None:
-        return None
     if selector == "":
         needed = threshold
-    elif selector == "increase":
-        needed = (current - fv.value) + threshold
-    elif selector in ("growth", "prev_growth"):
-        base = current / (1 + fv.value)  # the base year's figure
-        needed = base * (1 + threshold)
     else:
+        base = facts.profile.figure(year - 1, figure)
+        if base is None:
+            return None
+        if selector == "increase":
+            needed = base + threshold
+        elif selector in ("growth", "prev_growth"):
+            needed = base * (1 + threshold)
+        else:
+            return None
+    # Figures are whole yuan, units, tonnes; shares (ratio figures) are exact.
+    step = Decimal(1) if facts.vocab.figures[figure].unit != "ratio" else Decimal("0.0001")
+    least = (needed / step).to_integral_value(rounding=ROUND_CEILING) * step
+    if cmp.op == ">" and least == needed:
+        least += step
+    return year, figure, least
+
+
+def _target(cmp: Comparison, facts: Facts) -> tuple[int, str, Decimal] | None:
+    """The value one figure must rise to for `cmp` to hold, or None if none can or it already does."""
+    found = threshold_value(cmp, facts)
+    if found is None:
         return None
-    unit = Decimal(1)  # money in whole yuan, counts in whole units: round up to reach the threshold
-    needed = needed.to_integral_value(rounding=ROUND_CEILING)
-    if cmp.op == ">" or (selector == "" and cmp.op == ">=" and needed < threshold):
-        needed += unit
-    return (year, figure, needed) if needed > current else None
+    year, figure, needed = found
+    current = facts.profile.figure(year, figure)
+    return found if current is not None and needed > current else None
+
+
+def _worth(result: Result) -> Decimal | None:
+    """What a result is worth for comparing tiers: its amount, else its ceiling ("up to")."""
+    return result.amount if result.amount is not None else result.amount_max
 
 
 def _candidates(result: Result, facts: Facts) -> Iterator[Comparison]:
@@ -114,8 +134,9 @@ def near_misses(result: Result, profile: Profile, catalog: Catalog, as_of: dt.da
         return []
     if result.status == ELIGIBLE and result.computed.capped:
         return []
+    # needs_data results are included: a hint there meets a condition through another route.
     facts = Facts(profile, catalog, result.year)
-    before = result.amount if result.status == ELIGIBLE else None
+    before = _worth(result) if result.status == ELIGIBLE else None
     seen: set[tuple[int, str, Decimal]] = set()
     hints: list[Hint] = []
     for cmp in _candidates(result, facts):
@@ -132,11 +153,14 @@ def near_misses(result: Result, profile: Profile, catalog: Catalog, as_of: dt.da
         after = evaluate_measure(result.measure, changed, catalog, as_of)
         if after.status != ELIGIBLE:
             continue
-        gain_ok = after.amount is not None and (before is None or after.amount > before)
+        worth = _worth(after)
+        gain_ok = worth is not None and (before is None or worth > before)
         newly = result.status != ELIGIBLE
-        if not (gain_ok or (newly and after.amount is None)):
+        if not (gain_ok or (newly and worth is None)):
             continue
-        hints.append(Hint(result.id, cmp.text, year, figure, current, needed, before, after.amount, result.status))
+        hints.append(
+            Hint(result.id, cmp.text, year, figure, current, needed, before, worth, result.status, after.amount is None)
+        )
     hints.sort(key=lambda h: (h.relative, -h.gain))
     # One hint per figure: the nearest.
     best: dict[str, Hint] = {}

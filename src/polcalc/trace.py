@@ -86,6 +86,7 @@ def hint_dict(hint: Hint, unit: str = "yuan", lang: str = "en") -> dict[str, Any
         "status_before": hint.status_before,
         "amount_before": json_number(hint.amount_before),
         "amount_after": json_number(hint.amount_after),
+        "up_to": hint.ceiling,
         "gain": json_number(hint.gain),
         "text": hint_text(hint, unit, lang),
     }
@@ -101,7 +102,9 @@ def hint_text(hint: Hint, unit: str = "yuan", lang: str = "en") -> str:
         needed=quantity(hint.needed, unit, lang),
         change=quantity(hint.change, unit, lang),
         condition=hint.condition,
-        after=money(hint.amount_after, lang) if hint.amount_after is not None else word("eligible", lang),
+        after=("≤ " if hint.ceiling else "") + money(hint.amount_after, lang)
+        if hint.amount_after is not None
+        else word("eligible", lang),
     )
 
 

@@ -1,0 +1,103 @@
+"""Near misses at the boundary, for every money measure with a threshold on a figure.
+
+Starting from the hand-computed eligible case of each money measure (tests/test_explain_all.py),
+for every condition of the form `figure (or its growth, increase) >= threshold` that the case
+meets: set that figure one unit under its threshold. The measure must then lose its eligibility
+or its tier, and a near-miss hint must offer the way back, a promise kept when the engine
+evaluates the changed profile. Also, every hint on every case keeps its promise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from polcalc.catalog import load_catalog
+from polcalc.conditions import Comparison, iter_comparisons
+from polcalc.engine import ELIGIBLE, evaluate_company, evaluate_measure
+from polcalc.facts import Facts
+from polcalc.nearmiss import near_misses, threshold_value
+from polcalc.profile import validate_profile
+from polcalc.rules import Tiers
+from tests.test_explain_all import AS_OF, CASES
+
+CATALOG = load_catalog()
+
+
+def _profile(measure_id: str, data: dict):
+    region = CATALOG.policy_of(CATALOG.measures[measure_id]).region
+    data = {k: v for k, v in data.items() if v not in (None, {}, [])}
+    data["years"] = {str(y): v for y, v in data.get("years", {}).items()}
+    return validate_profile({"name": "case", "region": region, **data}, "case", CATALOG.vocabulary)
+
+
+def _result(measure_id: str, profile):
+    as_of = dt.date.fromisoformat(AS_OF[CATALOG.measures[measure_id].policy_id])
+    return next(r for r in evaluate_company(profile, CATALOG, as_of).results if r.id == measure_id), as_of
+
+
+def _kept(result, profile, as_of) -> list:
+    hints = near_misses(result, profile, CATALOG, as_of)
+    for hint in hints:
+        after = evaluate_measure(
+            result.measure, profile.with_figure(hint.year, hint.figure, hint.needed), CATALOG, as_of
+        )
+        worth = after.amount if after.amount is not None else after.amount_max
+        assert after.status == ELIGIBLE and worth == hint.amount_after, (result.id, hint)
+    return hints
+
+
+def _thresholds(measure_id: str, result, facts: Facts) -> list[Comparison]:
+    """The figure thresholds the case meets: in the measure's conditions and its reached tier's."""
+    m = CATALOG.measures[measure_id]
+    conds = list(m.when)
+    if isinstance(m.award, Tiers) and result.computed.tier_index is not None:
+        conds += list(m.award.tiers[result.computed.tier_index].when)
+    return [c for c in iter_comparisons(conds) if threshold_value(c, facts) is not None]
+
+
+BOUNDARIES = []
+for _mid, _case in sorted(CASES.items()):
+    _p = _profile(_mid, _case.profile)
+    _r, _ = _result(_mid, _p)
+    for _cmp in _thresholds(_mid, _r, Facts(_p, CATALOG, _r.year)):
+        BOUNDARIES.append((_mid, _cmp.text))
+
+
+@pytest.mark.parametrize("measure_id", sorted(CASES))
+def test_every_hint_on_every_case_keeps_its_promise(measure_id: str):
+    profile = _profile(measure_id, CASES[measure_id].profile)
+    result, as_of = _result(measure_id, profile)
+    assert result.status == ELIGIBLE
+    _kept(result, profile, as_of)
+
+
+def test_boundaries_are_many():
+    # Every threshold measure of the documents contributes; a drop here means cases lost theirs.
+    assert len(BOUNDARIES) >= 40, len(BOUNDARIES)
+
+
+@pytest.mark.parametrize(("measure_id", "condition"), BOUNDARIES)
+def test_one_unit_under_a_threshold_loses_it_and_a_hint_shows_the_way_back(measure_id: str, condition: str):
+    profile = _profile(measure_id, CASES[measure_id].profile)
+    before, as_of = _result(measure_id, profile)
+    facts = Facts(profile, CATALOG, before.year)
+    cmp = next(c for c in _thresholds(measure_id, before, facts) if c.text == condition)
+    year, figure, least = threshold_value(cmp, facts)
+    under = profile.with_figure(year, figure, least - 1)
+    after, _ = _result(measure_id, under)
+    worse = (
+        after.status != ELIGIBLE
+        or (after.amount or 0) < (before.amount or 0)
+        or (after.computed.tier_index != before.computed.tier_index)
+    )
+    if not worse:
+        pytest.skip(f"another route still qualifies at {least - 1} (an any-of condition)")
+    at_threshold, _ = _result(measure_id, profile.with_figure(year, figure, least))
+    if at_threshold.status != ELIGIBLE or at_threshold.computed.tier_index != before.computed.tier_index:
+        # The figure moves other facts too (a rate computed from it): reaching the threshold alone
+        # does not restore the case, so no single-figure hint can promise it.
+        pytest.skip(f"{figure} = {least} alone does not restore {measure_id}")
+    hints = _kept(after, under, as_of)
+    assert any(h.figure == figure and h.year == year and h.needed <= least for h in hints), (measure_id, hints)
