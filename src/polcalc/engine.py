@@ -7,6 +7,7 @@ Every number carries its trace, so `explain` can show the arithmetic that produc
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any, NamedTuple
@@ -158,6 +159,9 @@ class CompanyResult:
 # ------------------------------------------------------------------ conditions
 
 
+_ORDER = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
+
+
 def _compare(op: str, left: object, right: object, levels: tuple[str, ...] | None) -> bool:
     if op == "in":
         return bool(_as_set(left) & set(right))  # type: ignore[arg-type]
@@ -175,12 +179,7 @@ def _compare(op: str, left: object, right: object, levels: tuple[str, ...] | Non
         return left != right
     if left is None:
         return False
-    return {
-        ">=": left >= right,
-        ">": left > right,
-        "<=": left <= right,
-        "<": left < right,  # type: ignore[operator]
-    }[op]
+    return _ORDER[op](left, right)
 
 
 def _as_set(value: object) -> set[object]:
