@@ -91,3 +91,42 @@ def test_parallel_screen_equals_serial(population):
     serial = runner.invoke(app, ["screen", path, "--format", "jsonl", *AS_OF, "--jobs", "1"])
     parallel = runner.invoke(app, ["screen", path, "--format", "jsonl", *AS_OF, "--jobs", "2"])
     assert serial.stdout == parallel.stdout and len(parallel.stdout.splitlines()) == 600
+
+
+def test_an_excel_workbook_screens_like_the_csv(population, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER.split(","))
+    for row in ROWS:
+        cells = row.split(",")
+        # Excel stores typed numbers as floats; the text cells stay text.
+        sheet.append([float(c) if c.replace(".", "").isdigit() else (c or None) for c in cells])
+    sheet.append(["A5", "戊", "xishan", "equipment_manufacturing", "medium", True, False, 200000000.0, 230000000.0])
+    path = tmp_path / "companies.xlsx"
+    book.save(path)
+    res = runner.invoke(app, ["screen", str(path), "--format", "json", *AS_OF])
+    assert res.exit_code == 0, res.stderr
+    m = next(m for m in json.loads(res.stdout)["measures"] if m["id"] == "xishan-2020:19.2")
+    assert m["eligible"] == 3 and m["total"] == 460000 + 1500000 + 460000
+
+
+def test_an_excel_row_error_names_the_row(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(HEADER.split(","))
+    book.active.append(["B1", "坏", "xishan", "catering", "small", "maybe"])
+    path = tmp_path / "bad.xlsx"
+    book.save(path)
+    res = runner.invoke(app, ["screen", str(path), *AS_OF])
+    assert res.exit_code == 2
+    assert res.stderr.strip().endswith("bad.xlsx: row 2: column status_above_scale: 'maybe' is not true or false")
+
+
+def test_a_gbk_csv_is_named_as_such(tmp_path):
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(("\n".join([HEADER, ROWS[0]]) + "\n").encode("gbk"))
+    res = runner.invoke(app, ["screen", str(path)])
+    assert res.exit_code == 2 and "GBK" in res.stderr and "CSV UTF-8" in res.stderr

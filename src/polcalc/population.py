@@ -1,4 +1,4 @@
-"""Whole populations as one table (CSV): one row per company, documented columns.
+"""Whole populations as one table (CSV, or the first sheet of an .xlsx): one row per company.
 
 Columns (header names, any order; blank cells are unknown, never zero):
 
@@ -88,7 +88,7 @@ def parse_header(header: list[str], vocab: Vocabulary, source: str) -> list[Colu
     return columns
 
 
-def _row_data(row: list[str], columns: list[Column], line: int, source: str) -> dict[str, Any]:
+def _row_data(row: list[str], columns: list[Column], line: int, source: str, where: str = "line") -> dict[str, Any]:
     data: dict[str, Any] = {}
     problems: list[str] = []
     for col, cell in zip(columns, row, strict=False):  # a short row leaves the last cells blank
@@ -126,18 +126,21 @@ def _row_data(row: list[str], columns: list[Column], line: int, source: str) -> 
     if len(row) > len(columns):
         problems.append(f"{len(row)} cells for {len(columns)} columns")
     if problems:
-        raise ProfileError(f"{source}: line {line}", problems)
+        raise ProfileError(f"{source}: {where} {line}", problems)
     return data
 
 
 @dataclass(frozen=True)
 class Row:
-    line: int
+    line: int  # the CSV line, or the spreadsheet row
     cells: list[str]
+    where: str = "line"  # how messages name it: line 12 (CSV), row 12 (xlsx)
 
 
 def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
-    """The header and the data rows of a CSV file (UTF-8, with or without BOM), read as they go."""
+    """The header and the data rows of a CSV (UTF-8) or .xlsx file, read as they go."""
+    if path.lower().endswith((".xlsx", ".xlsm")):
+        return _read_xlsx(path)
     try:
         handle = sys_open(path)
     except OSError as exc:
@@ -148,7 +151,7 @@ def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
     except StopIteration:
         raise UsageError(f"{path}: the file is empty: it needs a header row") from None
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text: save the table as CSV UTF-8") from None
+        raise UsageError(f"{path}: {_not_utf8(path)}") from None
 
     def rows() -> Iterator[Row]:
         try:
@@ -156,9 +159,63 @@ def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
                 if any(c.strip() for c in cells):
                     yield Row(reader.line_num, cells)
         except UnicodeDecodeError:
-            raise UsageError(f"{path}: not UTF-8 text (line {reader.line_num + 1}): save as CSV UTF-8") from None
+            raise UsageError(f"{path}: line {reader.line_num + 1}: {_not_utf8(path)}") from None
         finally:
             handle.close()
+
+    return header, rows()
+
+
+def _not_utf8(path: str) -> str:
+    """What to say about a CSV that is not UTF-8: Excel in a Chinese locale saves CSV as GBK."""
+    try:
+        Path(path).read_bytes()[:65536].decode("gb18030")
+    except (OSError, UnicodeDecodeError):
+        return "not UTF-8 text: save the table as CSV UTF-8 (or give the .xlsx file)"
+    return "the file is GBK-encoded (Excel's 'CSV' in Chinese): save as 'CSV UTF-8', or give the .xlsx file"
+
+
+def _cell_text(value: object) -> str:
+    """A spreadsheet cell as the text the user sees: Excel keeps numbers as binary floats, so
+    a number is read as the shortest decimal that prints the same (2300000.0 -> 2300000)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        text = repr(value)
+        return text[:-2] if text.endswith(".0") else text
+    return str(value)
+
+
+def _read_xlsx(path: str) -> tuple[list[str], Iterator[Row]]:
+    """The first sheet of a workbook, streamed (openpyxl read-only mode keeps memory flat)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise UsageError(f"{path}: cannot read as an Excel workbook ({type(exc).__name__})") from None
+    sheet = book.worksheets[0]
+    rows_iter = sheet.iter_rows(values_only=True)
+    try:
+        header = [_cell_text(v) for v in next(rows_iter)]
+    except StopIteration:
+        book.close()
+        raise UsageError(f"{path}: the first sheet is empty: it needs a header row") from None
+    while header and not header[-1]:
+        header.pop()  # trailing empty columns of the sheet
+
+    def rows() -> Iterator[Row]:
+        try:
+            for number, values in enumerate(rows_iter, start=2):
+                cells = [_cell_text(v) for v in values[: len(header)]]
+                if any(c.strip() for c in cells):
+                    yield Row(number, cells, "row")
+        finally:
+            book.close()
 
     return header, rows()
 
@@ -173,8 +230,8 @@ def sys_open(path: str) -> io.TextIOBase:
 
 def row_profile(row: Row, columns: list[Column], vocab: Vocabulary, source: str) -> tuple[str, Profile]:
     """(the row's id, its profile); ProfileError naming the line and the column otherwise."""
-    where = f"{source}: line {row.line}"
-    data = _row_data(row.cells, columns, row.line, source)
+    where = f"{source}: {row.where} {row.line}"
+    data = _row_data(row.cells, columns, row.line, source, row.where)
     ident = next((c.strip() for col, c in zip(columns, row.cells, strict=False) if col.name == "id" and c.strip()), "")
     try:
         profile = validate_profile(data, where, vocab)

@@ -13,7 +13,8 @@ from typing import Any
 from polcalc.catalog import Catalog
 from polcalc.conditions import FactRef
 from polcalc.engine import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, range_bounds, window
-from polcalc.money import format_quantity, format_rate, format_wan, json_number
+from polcalc.i18n import money
+from polcalc.money import format_quantity, format_rate, json_number
 from polcalc.rules import (
     Award,
     Fixed,
@@ -207,13 +208,13 @@ def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = No
         return fact_label(fact, vocab, lang)
 
     if isinstance(award, Fixed):
-        return format_wan(award.amount)
+        return money(award.amount, lang)
     if isinstance(award, Rate):
         times = f" × {name(award.times)}" if award.times else ""
         step = f" ({'每' if zh else 'per whole'} {format_quantity(award.step, 'ratio')})" if award.step else ""
         return f"{format_rate(award.rate)} × {name(award.of)}{step}{times}"
     if isinstance(award, PerUnit):
-        return f"{format_wan(award.amount)} / {format_quantity(award.unit, 'plain')} {name(award.of)}"
+        return f"{money(award.amount, lang)} / {format_quantity(award.unit, 'plain')} {name(award.of)}"
     if isinstance(award, Range):
         unit = vocab.unit_of(award.per.name) if vocab and award.per and award.per.name in vocab.figures else None
         low, high = range_bounds(award, unit)
@@ -224,7 +225,7 @@ def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = No
             return f"{'最高' if zh else 'up to'} {format_rate(award.max)} × {name(award.per)}"
         if award.max is None:
             return "金额未定" if zh else "amount not stated"
-        return f"{'最高' if zh else 'up to'} {format_wan(award.max)}"
+        return f"{'最高' if zh else 'up to'} {money(award.max, lang)}"
     if isinstance(award, Progressive):
         return ("分段比例 × " if zh else "banded rates × ") + name(award.of)
     if isinstance(award, NoMoney):

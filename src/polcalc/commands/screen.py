@@ -42,7 +42,9 @@ MEASURE_ROW_COLUMNS = ["measure", "title", "company_id", "line", "name", "amount
 
 @handle_errors
 def screen(
-    table: Annotated[str, typer.Argument(help="A CSV file (UTF-8), one row per company; - for stdin.")],
+    table: Annotated[
+        str, typer.Argument(help="A CSV file (UTF-8) or .xlsx workbook, one row per company; - for stdin.")
+    ],
     fmt: FormatOption = OutputFormat.table,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -198,8 +200,8 @@ def _measure_rows(record: dict[str, Any], company, drafts: bool) -> str:
 
 
 def _count_hint(table: str) -> int:
-    """Rows in the file, for the progress bar (a quick count of lines; 0 for stdin)."""
-    if table == "-":
+    """Rows in the file, for the progress bar (a quick count of lines; 0 for stdin and workbooks)."""
+    if table == "-" or table.lower().endswith((".xlsx", ".xlsm")):
         return 0
     with open(table, "rb") as fh:
         return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")) - 1)
