@@ -143,23 +143,10 @@ def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text:
             problems.add(key, "missing: every profile needs name and region")
 
     clean: dict[str, Any] = {k: v for k, v in data.items() if k in TOP_KEYS}
-    region = data.get("region")
-    if isinstance(region, str) and region not in vocab.regions:
-        problems.add(
-            "region",
-            f"unknown region {region!r}{suggest(region, vocab.regions)}; valid: {', '.join(vocab.regions)}",
-            "region",
-        )
-    industry = data.get("industry")
-    if isinstance(industry, str) and industry not in vocab.industries:
-        problems.add(
-            "industry",
-            f"unknown industry {industry!r}{suggest(industry, vocab.industries)}; valid: {', '.join(vocab.industries)}",
-            "industry",
-        )
-    size = data.get("size")
-    if isinstance(size, str) and size not in SIZES:
-        problems.add("size", f"unknown size {size!r}{suggest(size, SIZES)}; valid: {', '.join(SIZES)}", "size")
+    for key, choices in (("region", list(vocab.regions)), ("industry", list(vocab.industries)), ("size", SIZES)):
+        word = data.get(key)
+        if isinstance(word, str) and word not in choices:
+            problems.add(key, f"unknown {key} {word!r}{suggest(word, choices)}; valid: {', '.join(choices)}", key)
 
     status = data.get("status", {})
     if isinstance(status, dict):

@@ -64,6 +64,11 @@ def test_11_tourism_land_services_carry_no_money(article):
     assert evaluate(P + article, firm("retail")).status == "ineligible"
 
 
+def test_11_2_rural_collectives_filed_as_agriculture_see_the_land_measure():
+    assert evaluate(P + "11.2", firm("agriculture")).status == "eligible"
+    assert evaluate(P + "11.1", firm("agriculture")).status == "ineligible"
+
+
 # ---------------------------------------------------------------- article 10
 
 
@@ -207,8 +212,20 @@ def test_12_5_without_last_year_revenue_needs_data():
 def test_13_1a_exactly_500wan_takes_2pct():
     r = evaluate(P + "13.1a", firm("other", {2020: {"it_fixed_asset_investment": "500万"}}))
     assert r.status == "eligible" and r.amount == wan("10")
-    r = evaluate(P + "13.1a", firm("other", {2020: {"it_fixed_asset_investment": "499.99万"}}))
-    assert r.status == "ineligible"
+    years = {2020: {"it_fixed_asset_investment": "499.99万", "it_project_fixed_asset_investment": "499.99万"}}
+    assert evaluate(P + "13.1a", firm("other", years)).status == "ineligible"
+
+
+def test_13_1a_threshold_is_the_project_total_the_award_the_years_investment():
+    # 13.1: "投资额达500万元以上的项目，按年度项目固定资产实际投资的2%": a 800万 project with
+    # 499.99万 invested in 2020 qualifies; 2% × 499.99万 = 99,998 yuan.
+    years = {2020: {"it_fixed_asset_investment": "499.99万", "it_project_fixed_asset_investment": "800万"}}
+    r = evaluate(P + "13.1a", firm("other", years))
+    assert r.status == "eligible" and r.amount == Decimal("99998")
+    years[2020]["it_project_fixed_asset_investment"] = "500万"
+    assert evaluate(P + "13.1a", firm("other", years)).amount == Decimal("99998")
+    r = evaluate(P + "13.1a", firm("other", {2020: {"it_fixed_asset_investment": "300万"}}))
+    assert r.status == "needs_data" and "years.2020.it_project_fixed_asset_investment" in r.missing
 
 
 def test_13_1a_capped_at_100wan():
@@ -478,6 +495,20 @@ def test_16_5_capped_at_30wan():
     assert evaluate(P + "16.5", legal_bank("100亿", "110亿", "80亿", "100亿")).amount == wan("30")
 
 
+def test_16_5_an_increase_of_exactly_6yi_reaches_the_cap():
+    # Deposits +4亿 (+8%), loans +2亿 (+20%): 0.5‰ × 6亿 = 30万, the cap itself, not cut.
+    r = evaluate(P + "16.5", legal_bank("50亿", "54亿", "10亿", "12亿"))
+    assert r.amount == wan("30") and not r.computed.capped
+    # One yuan more of loans: 0.5‰ × 600,000,001 = 300,000.0005 → capped at 30万.
+    r = evaluate(P + "16.5", legal_bank("50亿", "54亿", "10亿", "1200000001"))
+    assert r.amount == wan("30") and r.computed.capped
+
+
+def test_16_5_warns_that_the_exclusions_are_checked_on_2019():
+    caveats = load_catalog().measures[P + "16.5"].caveats
+    assert any("2020" in c.en and "exclusions" in c.en for c in caveats)
+
+
 # ---------------------------------------------------------------- article 17
 
 
@@ -567,6 +598,17 @@ def test_19_3_capped_and_stacks_out_19_2():
     assert r2.amount == wan("33") and r2.stacked_out_by == P + "19.3"
 
 
+def test_19_2_only_manufacturers_can_rank_mining_and_utilities_cannot():
+    # 19.2 ranks equipment/processing manufacturing, phosphorus chemicals, food and biomedicine:
+    # a +10% processing manufacturer gets 0.1% × 2.2亿 = 22万; a mine or utility growing as fast gets nothing.
+    years = {2019: {"industrial_output": "2亿"}, 2020: {"industrial_output": "2.2亿"}}
+    data = firm("processing_manufacturing", years, above_scale=True, strategic_emerging=False)
+    assert evaluate(P + "19.2", data).amount == wan("22")
+    for industry in ("mining", "utilities"):
+        data = firm(industry, years, above_scale=True, strategic_emerging=False)
+        assert evaluate(P + "19.2", data).status == "ineligible"
+
+
 def test_19_4a_60pct_of_the_city_award_capped_at_100wan():
     data = events(firm("equipment_manufacturing", {2020: {"city_listing_award": "150万"}}), "ipo_listing")
     r = evaluate(P + "19.4a", data)
@@ -615,3 +657,10 @@ def test_20_2b_ranking_10wan_also_for_large_private_firms():
 def test_tax_evasion_bars_the_online_sales_award():
     data = events(online("1亿"), "tax_evasion")
     assert evaluate(P + "13.3", data).status == "ineligible"
+
+
+@pytest.mark.parametrize("kind", ["work_safety_accident", "major_environmental_accident"])
+def test_review_veto_for_safety_or_major_environmental_accident_bars_every_measure(kind):
+    # 附则【申报程序】: 涉及安全生产事故及重大环保事故的实行"一票否决".
+    assert evaluate(P + "13.3", events(online("1亿"), kind)).status == "ineligible"
+    assert evaluate(P + "13.3", events(online("1亿"), kind, year=2019)).amount == wan("50")
