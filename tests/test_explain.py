@@ -19,7 +19,7 @@ def test_explain_measure_alone_cites_its_source():
     out = res.stdout
     assert "Xishan District People's Government" in out and "article 19.2" in out
     assert "Reading taken:" in out and "2020-12-31" in out
-    assert re.search(r"industry in \[[a-z_, ]+\]", out)  # square brackets survive the renderer (no markup)
+    assert re.search(r"industry in\s+\[[a-z_, ]+\]", out)  # square brackets survive the renderer (no markup)
 
 
 def test_explain_trace_shows_the_arithmetic_with_the_companys_numbers():
