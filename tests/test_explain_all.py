@@ -156,10 +156,15 @@ CASES: dict[str, Case] = {
         ("fixed sum 10.00万", "2.3亿 = 2 whole × 1亿; × 5.00万 = 10.00万", "sum of parts = 20.00万"),
     ),
     # ---------------------------------------------------------------- Xishan 2020
-    "xishan-2020:3.2": Case(  # 13/240 = 5.42% ≤ 5.5%: 50% × 38.4万
-        co(EQUIP, "medium", {2019: {"insured_employees": 240, "layoffs": 13, "unemployment_insurance_paid": "38.4万"}}),
+    "xishan-2020:3.2": Case(  # 13/240 = 5.42% ≤ 5.5%: 50% × 38.4万 (not in difficulty: no 6-month route)
+        co(
+            EQUIP,
+            "medium",
+            {2019: {"insured_employees": 240, "layoffs": 13, "unemployment_insurance_paid": "38.4万"}},
+            temporary_difficulty=False,
+        ),
         192000,
-        ("50% × 38.4万 = 19.20万",),
+        ("tier reached: 50% of 2019 premiums", "50% × 38.4万 = 19.20万"),
     ),
     "xishan-2020:4.1a": Case(co(events=(("covid_rd_project", 2020),)), None, up_to("50.00万"), 500000),
     "xishan-2020:4.1b": Case(  # 10% × 650万

@@ -49,7 +49,7 @@ def test_19_2_strategic_emerging_20pct_capped_at_150wan():
     assert r.computed.capped
 
 
-def test_3_2_refund_half_of_2019_premiums_for_large_firm_within_target():
+def test_3_2_refund_half_of_2019_premiums_for_firm_over_30_insured_within_target():
     # 13 laid off of 240 insured = 5.42%, within 2019's 5.5% target: 50% × 38.4万 = 19.2万.
     data = {
         **MACHINERY,
@@ -82,10 +82,73 @@ def test_3_2_small_firm_may_lay_off_exactly_20pct():
 
 
 def test_3_2_missing_premiums_names_the_key():
-    data = {**MACHINERY, "years": {2019: {"insured_employees": 240, "layoffs": 1}}}
+    data = {
+        **MACHINERY,
+        "status": {**MACHINERY["status"], "temporary_difficulty": False},
+        "years": {2019: {"insured_employees": 240, "layoffs": 1}},
+    }
     r = evaluate("xishan-2020:3.2", data)
     assert r.status == "needs_data"
     assert r.missing == ("years.2019.unemployment_insurance_paid",)
+
+
+def test_3_2_layoff_rate_exactly_the_5_5pct_target_passes_just_over_fails():
+    # 55 of 1000 insured = 5.5% exactly ("不高于" includes it): 50% × 150万 = 75万; 56 of 1000 = 5.6% fails.
+    data = {
+        **MACHINERY,
+        "years": {2019: {"insured_employees": 1000, "layoffs": 55, "unemployment_insurance_paid": "150万"}},
+    }
+    r = evaluate("xishan-2020:3.2", data)
+    assert r.status == "eligible" and r.amount == Decimal("750000")
+    data["years"][2019]["layoffs"] = 56
+    assert evaluate("xishan-2020:3.2", data).status == "ineligible"
+
+
+def test_3_2_31_insured_staff_fall_under_the_5_5pct_target_not_20pct():
+    # 30 insured (含) may lay off 20%; 31 insured laying off 6 (19.35%) are judged on 5.5% and fail.
+    data = {
+        **MACHINERY,
+        "size": "small",
+        "years": {2019: {"insured_employees": 31, "layoffs": 6, "unemployment_insurance_paid": "4.65万"}},
+    }
+    assert evaluate("xishan-2020:3.2", data).status == "ineligible"
+    data["years"][2019]["layoffs"] = 1  # 1/31 = 3.23%: 50% × 4.65万 = 2.325万
+    assert evaluate("xishan-2020:3.2", data).amount == Decimal("23250")
+
+
+def difficulty(benefit: str | int, insured_2020: int, premiums_2019: str, layoffs: int = 2, **status: bool) -> dict:
+    return {
+        **MACHINERY,
+        "size": "small",
+        "status": {**MACHINERY["status"], "temporary_difficulty": True, **status},
+        "years": {
+            2019: {"insured_employees": 50, "layoffs": layoffs, "unemployment_insurance_paid": premiums_2019},
+            2020: {"insured_employees": insured_2020, "unemployment_benefit_monthly": benefit},
+        },
+    }
+
+
+def test_3_2_firm_in_difficulty_gets_6_months_of_benefit_per_insured_employee():
+    # 2/50 laid off in 2019 = 4% ≤ 5.5%. 6 × 1350 × 48 = 388,800 yuan, above 50% × 8万 = 4万.
+    r = evaluate("xishan-2020:3.2", difficulty(1350, 48, "8万"))
+    assert r.status == "eligible" and r.amount == Decimal("388800")
+    assert r.computed.tier is not None and r.computed.tier_index == 1
+
+
+def test_3_2_difficulty_route_keeps_the_layoff_standard_and_the_higher_sum():
+    # 3/50 = 6% > 5.5%: neither route; 6 × 100 × 10 = 6000 < 50% × 8万 = 4万: the premium route pays.
+    assert evaluate("xishan-2020:3.2", difficulty(1350, 48, "8万", layoffs=3)).status == "ineligible"
+    r = evaluate("xishan-2020:3.2", difficulty(100, 10, "8万"))
+    assert r.amount == Decimal("40000") and r.computed.tier_index == 0
+
+
+def test_3_2_difficulty_route_needs_the_local_benefit():
+    # The 50% route pays 4万 for sure; the difficulty route might pay more once the benefit is given.
+    data = difficulty(1350, 48, "8万")
+    del data["years"][2020]["unemployment_benefit_monthly"]
+    r = evaluate("xishan-2020:3.2", data)
+    assert r.status == "eligible" and r.amount == Decimal("40000")
+    assert r.computed.more_data == ("years.2020.unemployment_benefit_monthly",)
 
 
 def test_7_2_whole_10000_tonne_lots_only():
@@ -678,3 +741,4 @@ def test_7_2_only_industrial_or_construction_firms_use_phosphogypsum():
     assert evaluate("xishan-2020:7.2", data).status == "ineligible"
     data["industry"] = "building_materials"
     assert evaluate("xishan-2020:7.2", data).amount == Decimal("250000")
+

@@ -49,7 +49,10 @@ def assert_pays(r: Result, amount: str) -> None:
 
 def test_chemical_3_2_refund_half_of_2019_premiums(chemical):
     # 2019: 9 of 420 insured laid off = 2.14%, within 2019's 5.5% target; 50% × 52万 = 26万.
-    assert_pays(chemical["xishan-2020:3.2"], "260000")
+    # Not in temporary difficulty: the 6-month benefit route is settled as not reached, no more data asked.
+    r = chemical["xishan-2020:3.2"]
+    assert_pays(r, "260000")
+    assert r.computed.tier_index == 0 and r.computed.more_data == ()
 
 
 def test_chemical_7_1a_sixty_pct_of_city_clean_production_award(chemical):
@@ -98,8 +101,10 @@ def test_catering_9_3_6_increase_650wan_takes_20wan_band(catering):
 
 
 def test_catering_3_2_refund(catering):
-    # 2019: 4 of 150 insured laid off = 2.67%; 50% × 7.2万 = 3.6万.
-    assert_pays(catering["xishan-2020:3.2"], "36000")
+    # 2019: 4 of 150 insured laid off = 2.67%; 50% × 7.2万 = 3.6万; not in difficulty.
+    r = catering["xishan-2020:3.2"]
+    assert_pays(r, "36000")
+    assert r.computed.tier_index == 0 and r.computed.more_data == ()
 
 
 def test_catering_is_not_new_above_quota_nor_a_hotel(catering):
