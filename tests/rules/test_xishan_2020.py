@@ -742,3 +742,93 @@ def test_7_2_only_industrial_or_construction_firms_use_phosphogypsum():
     data["industry"] = "building_materials"
     assert evaluate("xishan-2020:7.2", data).amount == Decimal("250000")
 
+
+# ---------------------------------------------------------------- boundary pairs at caps and tier edges
+
+
+def test_9_3_1_lodging_and_catering_entrants_go_to_their_annex_departments(catalog):
+    # Annex: the commerce bureau has modern trade "除住宿、餐饮外"; lodging → 公安分局, catering → 市场监管局.
+    dept = catalog.measures["xishan-2020:9.3.1"].department.zh
+    assert "区商务和投资促进局（批发、零售）" in dept
+    assert "区公安分局（住宿）" in dept and "区市场监管局（餐饮）" in dept
+
+
+def test_7_2_exactly_400000_tonnes_reaches_the_200wan_cap_uncapped():
+    # 40 lots × 5万 = 200万 exactly; 409,999 t is still 40 whole lots.
+    data = {**MACHINERY, "industry": "phosphorus_chemical", "years": {2020: {"phosphogypsum_used": 400000}}}
+    r = evaluate("xishan-2020:7.2", data)
+    assert r.amount == Decimal("2000000") and not r.computed.capped
+    data["years"][2020]["phosphogypsum_used"] = 409999
+    r = evaluate("xishan-2020:7.2", data)
+    assert r.amount == Decimal("2000000") and not r.computed.capped
+
+
+def test_7_3_equipment_1500wan_is_exactly_the_30wan_cap_and_more_is_capped():
+    # 2% × 1500万 = 30万; 2% × 1500.5万 = 30.01万 → 30万.
+    r = evaluate("xishan-2020:7.3", upgrade("phosphorus_chemical", "1800万", "1500万"))
+    assert r.amount == Decimal("300000") and not r.computed.capped
+    r = evaluate("xishan-2020:7.3", upgrade("phosphorus_chemical", "1800万", "1500.5万"))
+    assert r.amount == Decimal("300000") and r.computed.capped
+
+
+def test_9_1_2_contract_400wan_is_exactly_the_20wan_cap_and_more_is_capped():
+    # 5% × 400万 = 20万; 5% × 400.01万 = 20.0005万 → 20万.
+    data = building(building_occupancy_rate="30%", building_renovation_contract="400万")
+    r = evaluate("xishan-2020:9.1.2", data)
+    assert r.amount == Decimal("200000") and not r.computed.capped
+    data["years"][2020]["building_renovation_contract"] = "400.01万"
+    r = evaluate("xishan-2020:9.1.2", data)
+    assert r.amount == Decimal("200000") and r.computed.capped
+
+
+def test_9_2_1a_purchase_either_side_of_the_80wan_cap():
+    # 3% × 2666万 = 79.98万; 3% × 2667万 = 80.01万 → 80万.
+    r = evaluate("xishan-2020:9.2.1a", hq({2020: {"office_purchase_price": "2666万"}}, "new_headquarters"))
+    assert r.amount == Decimal("799800") and not r.computed.capped
+    r = evaluate("xishan-2020:9.2.1a", hq({2020: {"office_purchase_price": "2667万"}}, "new_headquarters"))
+    assert r.amount == Decimal("800000") and r.computed.capped
+
+
+def test_9_2_1b_rent_400wan_is_exactly_the_40wan_cap_and_more_is_capped():
+    # 10% × 400万 = 40万; 10% × 400.01万 = 40.001万 → 40万.
+    r = evaluate("xishan-2020:9.2.1b", hq({2020: {"office_rent_paid": "400万"}}, "new_headquarters"))
+    assert r.amount == Decimal("400000") and not r.computed.capped
+    r = evaluate("xishan-2020:9.2.1b", hq({2020: {"office_rent_paid": "400.01万"}}, "new_headquarters"))
+    assert r.amount == Decimal("400000") and r.computed.capped
+
+
+def test_9_2_3_increase_5000wan_is_exactly_the_50wan_cap_and_more_is_capped():
+    # 5亿 → 5.5亿 (+10%): 1% × 5000万 = 50万; 5亿 → 5.5001亿: 1% × 5001万 = 50.01万 → 50万.
+    r = evaluate("xishan-2020:9.2.3", hq({2019: {"revenue": "5亿"}, 2020: {"revenue": "5.5亿"}}))
+    assert r.amount == Decimal("500000") and not r.computed.capped
+    r = evaluate("xishan-2020:9.2.3", hq({2019: {"revenue": "5亿"}, 2020: {"revenue": "5.5001亿"}}))
+    assert r.amount == Decimal("500000") and r.computed.capped
+
+
+def test_9_3_3a_just_under_the_20pct_25pct_8yi_and_10yi_edges_stay_a_tier_lower():
+    # 4亿 → 4.7999亿 = 19.9975%: 2万; → 4.9999亿 = 24.9975%: 4万 (sales under 6亿 either way).
+    assert evaluate("xishan-2020:9.3.3a", trade("wholesale", "sales", "4亿", "4.7999亿")).amount == Decimal("20000")
+    assert evaluate("xishan-2020:9.3.3a", trade("wholesale", "sales", "4亿", "4.9999亿")).amount == Decimal("40000")
+    # Flat sales: 7.9999亿 only reaches 6亿 (2万); 9.9999亿 only reaches 8亿 (4万).
+    assert evaluate("xishan-2020:9.3.3a", trade("wholesale", "sales", "7.9999亿", "7.9999亿")).amount == (
+        Decimal("20000")
+    )
+    assert evaluate("xishan-2020:9.3.3a", trade("wholesale", "sales", "9.9999亿", "9.9999亿")).amount == (
+        Decimal("40000")
+    )
+
+
+def test_9_3_4a_just_under_each_retail_edge_stays_a_tier_lower():
+    # 2亿 → 2.2399亿 = 11.995%: 2万; → 2.2999亿 = 14.995%: 4万.
+    assert evaluate("xishan-2020:9.3.4a", trade("retail", "sales", "2亿", "2.2399亿")).amount == Decimal("20000")
+    assert evaluate("xishan-2020:9.3.4a", trade("retail", "sales", "2亿", "2.2999亿")).amount == Decimal("40000")
+    # Flat retail sales: 3.9999亿 none; 4亿 2万; 5.9999亿 2万; 7.9999亿 4万; 8亿 8万.
+    for level, amount in (("4亿", "20000"), ("5.9999亿", "20000"), ("7.9999亿", "40000"), ("8亿", "80000")):
+        assert evaluate("xishan-2020:9.3.4a", trade("retail", "sales", level, level)).amount == Decimal(amount), level
+    assert evaluate("xishan-2020:9.3.4a", trade("retail", "sales", "3.9999亿", "3.9999亿")).status == "ineligible"
+
+
+def test_9_3_7a_just_under_15pct_and_20pct_stay_a_tier_lower():
+    # 1亿 → 1.1499亿 = 14.99%: 2万; → 1.1999亿 = 19.99%: 4万.
+    assert evaluate("xishan-2020:9.3.7a", trade("repair", "revenue", "1亿", "1.1499亿")).amount == Decimal("20000")
+    assert evaluate("xishan-2020:9.3.7a", trade("repair", "revenue", "1亿", "1.1999亿")).amount == Decimal("40000")
