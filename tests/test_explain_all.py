@@ -94,7 +94,7 @@ FIN = "finance"
 # Amounts in yuan, worked out by hand; the comment gives the sum.
 CASES: dict[str, Case] = {
     # ---------------------------------------------------------------- Anning 2020
-    "anning-2020:5": Case(  # 9/180 laid off in 2019 = 5% ≤ 5.5%: 50% × 27.6万 = 13.8万
+    "anning-2020:5": Case(  # 50% × 27.6万 paid in 2019 = 13.8万 (the layoff test is 人社局's, a caveat)
         co(
             "processing_manufacturing",
             "medium",
@@ -104,8 +104,8 @@ CASES: dict[str, Case] = {
         138000,
         ("tier reached: 50% of 2019 premiums", "50% × 27.6万 = 13.80万"),
     ),
-    "anning-2020:6": Case(  # 400 to 6000 per person × 5 people: 2000 to 30000
-        co(years={2020: {"employment_support_headcount": 5}}),
+    "anning-2020:6": Case(  # 400 to 6000 per payment × 5 payments: 2000 to 30000
+        co(years={2020: {"employment_subsidy_payments": 5}}),
         None,
         ("between 400元 and 6000元 × 5: 0.20万 to 3.00万, the department fixes the sum",),
         30000,

@@ -46,7 +46,7 @@ def test_anning_sample_sees_only_anning_measures(anning):
 
 
 def test_anning_sample_5_refund_half_of_2019_premiums(anning):
-    # 4/180 laid off in 2019 = 2.2% ≤ 5.5%: 50% × 13.2万 = 6.6万.
+    # 50% × 13.2万 paid in 2019 = 6.6万 (whether 4 of 180 is "few layoffs" is 人社局's call: a caveat).
     r = anning["anning-2020:5"]
     assert r.status == "eligible" and r.amount == Decimal("66000") and r.open
 
