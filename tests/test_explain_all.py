@@ -29,7 +29,7 @@ AS_OF = {
     "anning-2020": "2020-06-30",
     "xishan-2020": "2020-06-30",
     "xishan-2022": "2022-06-30",
-    "xinzhou-2022": "2023-01-15",
+    "xinzhou-2022": "2022-12-31",  # article 11 ends with 2022 ("年内"); 7, 9, 12 run to 2023-03-31
     "yangquan-chengqu-2023-industry": "2023-06-30",
     "yangquan-chengqu-2023-investment": "2023-06-30",
 }
@@ -111,7 +111,7 @@ CASES: dict[str, Case] = {
         30000,
     ),
     # ---------------------------------------------------------------- Xinzhou 2022
-    "xinzhou-2022:5": Case(  # 22.5% × 100万 + 20% × 234,567 = 225,000 + 46,913.40
+    "xinzhou-2022:5a": Case(  # 22.5% × 100万 + 20% × 234,567 = 225,000 + 46,913.40
         co(years={2022: {"taxable_income": 1_234_567, "employees": 40, "total_assets": "2000万"}}),
         Decimal("271913.40"),
         (
@@ -128,7 +128,7 @@ CASES: dict[str, Case] = {
     "xinzhou-2022:11": Case(  # 0 to 6 months of 2.5万 rent: at most 15万
         co(
             "building_materials",
-            years={2023: {"standard_factory_monthly_rent": "2.5万"}},
+            years={2022: {"standard_factory_monthly_rent": "2.5万"}},
             provincial_zone_factory_tenant=True,
         ),
         None,

@@ -85,7 +85,7 @@ def test_chain_leader_12_february_growth_53_6pct_takes_25wan_match(chain_leader)
 
 
 def test_chain_leader_is_too_big_for_small_low_profit_relief(chain_leader):
-    assert chain_leader["xinzhou-2022:5"].status == "ineligible"
+    assert chain_leader["xinzhou-2022:5a"].status == "ineligible"
 
 
 # ---------------------------------------------------------------- Xinzhou small firm
@@ -94,7 +94,7 @@ def test_chain_leader_is_too_big_for_small_low_profit_relief(chain_leader):
 def test_small_firm_5_income_tax_saving(small_firm):
     # 186万: 22.5% × 100万 + 20% × 86万 = 22.5万 + 17.2万 = 39.7万
     # (tax 2.5万 + 4.3万 = 6.8万 against 46.5万 at 25%).
-    r = small_firm["xinzhou-2022:5"]
+    r = small_firm["xinzhou-2022:5a"]
     assert r.status == "eligible" and r.amount == Decimal("397000")
 
 
@@ -103,11 +103,20 @@ def test_small_firm_9_half_the_guarantee_fee(small_firm):
     assert r.status == "eligible" and r.amount == Decimal("12000")
 
 
-def test_small_firm_11_up_to_six_months_rent(small_firm):
+def test_small_firm_11_up_to_six_months_rent_but_closed_after_2022(small_firm):
+    # 6 × 1.8万 = 10.8万 at most; "年内" ended on 2022-12-31, before the as-of date.
     r = small_firm["xinzhou-2022:11"]
     assert r.status == "eligible" and r.amount is None and r.amount_max == Decimal("108000")
+    assert not r.open and r.deadline == dt.date(2022, 12, 31)
 
 
 def test_small_firm_gets_no_white_list_or_chain_award(small_firm):
     assert small_firm["xinzhou-2022:12"].status == "ineligible"
     assert small_firm["xinzhou-2022:13"].status == "ineligible"
+
+
+def test_xinzhou_samples_pay_vat_normally_so_5b_does_not_apply(chain_leader, small_firm):
+    # Both are general VAT taxpayers (revenue 6.3亿, 1800万): the small-scale exemption is not theirs.
+    assert chain_leader["xinzhou-2022:5b"].status == "ineligible"
+    assert small_firm["xinzhou-2022:5b"].status == "ineligible"
+    assert small_firm["xinzhou-2022:5c"].status == "eligible" and small_firm["xinzhou-2022:5c"].amount is None
