@@ -7,9 +7,10 @@ A formatter takes companies one at a time (`company`) and is told when the run e
 from __future__ import annotations
 
 from enum import Enum
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from polcalc.engine import CompanyResult
+if TYPE_CHECKING:  # the engine is imported by the commands that evaluate, not by --help
+    from polcalc.engine import CompanyResult
 
 
 class OutputFormat(str, Enum):
