@@ -48,3 +48,17 @@ def test_every_command_is_documented_in_the_readme():
     names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
     for name in names:
         assert f"polcalc {name}" in readme, name
+
+
+def test_readme_measure_counts_match_the_rules():
+    import re
+
+    from polcalc.catalog import load_catalog
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    catalog = load_catalog()
+    total = re.search(r"every article of each \((\d+) measures\)", readme)
+    assert total and int(total[1]) == len(catalog.measures)
+    for pid in catalog.policies:
+        row = re.search(rf"\| `{re.escape(pid)}` \|[^\n]*\| (\d+) \|", readme)
+        assert row and int(row[1]) == len(catalog.measures_for(policy=pid)), pid
