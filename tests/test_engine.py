@@ -11,6 +11,7 @@ import pytest
 from polcalc.catalog import build_catalog, rules_dir
 from polcalc.engine import evaluate_company
 from polcalc.profile import validate_profile
+from polcalc.steps import render_formula
 
 HEADER = """
 [policy]
@@ -91,7 +92,9 @@ def test_up_to_times_a_figure(evaluate):
 
 def test_multiplier_rate_shown_as_a_number_not_a_percentage(evaluate):
     r = evaluate(measure("syn-2020:1", '{ kind = "rate", rate = 6, of = "revenue" }'), {2020: {"revenue": "1万"}})["syn-2020:1"]
-    assert r.amount == Decimal("60000") and r.computed.formula == "6 × 1万"
+    assert r.amount == Decimal("60000")
+    assert render_formula(r.computed.formula, "zh") == "6 × 1万"
+    assert render_formula(r.computed.formula, "en") == "6 × ¥10,000"
 
 
 def test_progressive_bands(evaluate):

@@ -25,21 +25,23 @@ def test_explain_measure_alone_cites_its_source():
 def test_explain_trace_shows_the_arithmetic_with_the_companys_numbers():
     res = runner.invoke(app, ["explain", "xishan-2020:19.2", SAMPLE, "--as-of", "2020-05-01", "--lang", "en"])
     assert res.exit_code == 0, res.stderr
-    assert "0.2% × 2.3亿 = 46.00万" in res.stdout  # the engine's arithmetic line, as the core words it
-    assert "15% (2.3亿 vs 2亿 in 2019)" in res.stdout
+    flat = " ".join(res.stdout.split())  # the terminal renderer wraps long lines
+    assert "Arithmetic: tier reached: growth 15% 0.2% × ¥230,000,000 = ¥460,000.00 Cap" in flat
+    assert "15% (¥230,000,000 vs ¥200,000,000 in 2019)" in flat
     assert "Cap ¥800,000.00: not binding" in res.stdout
     assert "Result: eligible, ¥460,000.00" in res.stdout
-    assert "Near miss: years.2020.industrial_output ¥230,000,000 → ¥240,000,000 (+¥10,000,000) meets" in " ".join(
-        res.stdout.split()
-    )
+    assert "Near miss: years.2020.industrial_output ¥230,000,000 → ¥240,000,000 (+¥10,000,000) meets" in flat
+    assert "万" not in res.stdout and "亿" not in res.stdout
 
 
 def test_explain_json_is_the_same_trace_as_data():
-    res = runner.invoke(app, ["explain", "xishan-2020:19.2", SAMPLE, "--format", "json", "--as-of", "2020-05-01"])
+    res = runner.invoke(
+        app, ["explain", "xishan-2020:19.2", SAMPLE, "--format", "json", "--as-of", "2020-05-01", "--lang", "en"]
+    )
     data = json.loads(res.stdout)
     trace = data["trace"]
     assert trace["result"]["amount"] == 460000
-    assert trace["formula"] == "0.2% × 2.3亿"
+    assert trace["formula"] == "0.2% × ¥230,000,000"
     assert trace["capped"] is False and trace["validity"]["open"] is True
     reached = [t["label"] for t in trace["tiers"] if t["reached"]]
     assert reached == ["growth 10%", "growth 15%"]
@@ -87,3 +89,57 @@ def test_explain_in_chinese_labels_and_wan():
     ) in out
     for english in ("Policy:", "Department:", "Who qualifies:", "Arithmetic:", "Result:", "binding", "meets", "¥"):
         assert english not in res.stdout, english
+
+
+def trace_in(lang: str, measure: str = "xishan-2020:19.2", profile: str = SAMPLE, as_of: str = "2020-05-01") -> dict:
+    args = ["explain", measure, profile, "--format", "json", "--as-of", as_of, "--lang", lang]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.stderr
+    return json.loads(res.stdout)["trace"]
+
+
+def test_the_same_trace_in_both_languages():
+    # 2亿 → 2.3亿 is +15% exactly: the 15% tier, 0.2% × 2.3亿 = 46万, under its 80万 cap.
+    zh, en = trace_in("zh"), trace_in("en")
+    numbers = ("status", "amount", "amount_max", "amount_min", "cap", "capped", "deadline", "open")
+    assert [zh["result"][k] for k in numbers] == [en["result"][k] for k in numbers]
+    assert (zh["result"]["tier"], en["result"]["tier"]) == ("增长15%", "growth 15%")
+    assert zh["steps"] == ["达到档次：增长15%", "0.2% × 2.3亿 = 46.00万"]
+    assert en["steps"] == ["tier reached: growth 15%", "0.2% × ¥230,000,000 = ¥460,000.00"]
+    assert (zh["formula"], en["formula"]) == ("0.2% × 2.3亿", "0.2% × ¥230,000,000")
+    zh_growth, en_growth = (next(c for t in tr["tiers"] for c in t["checks"]) for tr in (zh, en))
+    assert zh_growth["value"] == "15%（2.3亿，较2019年的2亿）"
+    assert en_growth["value"] == "15% (¥230,000,000 vs ¥200,000,000 in 2019)"
+    not_emerging = zh["tiers"][0]["checks"][1], en["tiers"][0]["checks"][1]
+    assert [c["value"] for c in not_emerging] == ["否", "false"]
+    assert zh["stacking"].startswith("叠加组 xishan-2020:industrial-output：")
+    assert en["stacking"].startswith("stacking group xishan-2020:industrial-output: the highest of")
+
+
+def test_a_sum_per_unit_reads_exactly_with_the_units_of_its_figure(tmp_path):
+    # 250 yuan per m² of own office (xishan-2020:16.3a), 800 m²: 20万. The unit price is never 0.03万.
+    profile = tmp_path / "bank.toml"
+    profile.write_text(
+        'name = "b"\nregion = "xishan"\nindustry = "finance"\n[status]\nnew_type_financial_institution = true\n'
+        '[years.2020]\nown_office_floor_area = 800\n[[events]]\nkind = "entered_district"\nyear = 2020\n',
+        encoding="utf-8",
+    )
+    zh, en = (trace_in(lang, "xishan-2020:16.3a", str(profile), "2020-06-30") for lang in ("zh", "en"))
+    assert zh["result"]["amount"] == en["result"]["amount"] == 200000
+    assert zh["steps"] == ["800平方米 = 800 × 1平方米；× 250元 = 20.00万"]
+    assert en["steps"] == ["800 m² = 800 × 1 m²; × ¥250 = ¥200,000.00"]
+    assert (zh["formula"], en["formula"]) == ("250元 × 800", "¥250 × 800")
+
+
+def _words(checks: list[dict]) -> list[str]:
+    """The texts of checks, with their parts': values and notes (conditions are the rules' expressions)."""
+    return [t for c in checks for t in (c["value"] or "", c["note"] or "", *_words(c["parts"]))]
+
+
+def test_a_chinese_trace_has_no_english_words():
+    trace = trace_in("zh")
+    checks = trace["policy_checks"] + trace["checks"] + [c for t in trace["tiers"] for c in t["checks"]]
+    text = " ".join([*_words(checks), *trace["steps"], trace["formula"], trace["stacking"]])
+    assert "2.3亿，较2019年的2亿" in text and "否" in text  # so the test can fail
+    for english in ("tier reached", "vs", "in 2019", "true", "false", "stacking group", "counts", "¥"):
+        assert english not in text, english

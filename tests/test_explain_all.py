@@ -2,14 +2,16 @@
 
 One hand-computed case per measure that can pay money: a minimal profile that makes it eligible,
 the amount worked out by hand from the rule (and the article's text), and the arithmetic lines
-`explain` must print for it. A new money measure without a case here fails
-`test_every_money_measure_has_a_case`.
+`explain --lang zh` must print for it (amounts in 万 with two decimals, figures with their unit,
+a sum per unit exactly in 元). A new money measure without a case here fails
+`test_every_money_measure_has_a_case`. Some cases also give the English lines (¥ with separators).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -81,11 +83,11 @@ def co(
 
 
 def fixed(wan: str, *tier: str) -> tuple[str, ...]:
-    return (*(f"tier reached: {t}" for t in tier), f"fixed sum {wan}")
+    return (*(f"达到档次：{t}" for t in tier), f"定额 {wan}")
 
 
 def up_to(wan: str, *tier: str) -> tuple[str, ...]:
-    return (*(f"tier reached: {t}" for t in tier), f"up to {wan}, at the department's discretion")
+    return (*(f"达到档次：{t}" for t in tier), f"最高 {wan}，由部门酌定")
 
 
 EQUIP = "equipment_manufacturing"
@@ -102,12 +104,12 @@ CASES: dict[str, Case] = {
             temporary_difficulty=False,
         ),
         138000,
-        ("tier reached: 50% of 2019 premiums", "50% × 27.6万 = 13.80万"),
+        ("达到档次：按2019年失业保险费50%返还", "50% × 27.6万 = 13.80万"),
     ),
     "anning-2020:6": Case(  # 400 to 6000 per payment × 5 payments: 2000 to 30000
         co(years={2020: {"employment_subsidy_payments": 5}}),
         None,
-        ("between 400元 and 6000元 × 5: 0.20万 to 3.00万, the department fixes the sum",),
+        ("400元至6000元 × 5：0.20万至3.00万，具体金额由部门核定",),
         30000,
     ),
     # ---------------------------------------------------------------- Xinzhou 2022
@@ -115,9 +117,9 @@ CASES: dict[str, Case] = {
         co(years={2022: {"taxable_income": 1_234_567, "employees": 40, "total_assets": "2000万"}}),
         Decimal("271913.40"),
         (
-            "22.5% × 100万 (part from 0元 to 100万) = 22.50万",
-            "20% × 23.4567万 (part from 100万 to 300万) = 4.69万",
-            "total 27.19万",
+            "22.5% × 100万（0元至100万部分）= 22.50万",
+            "20% × 23.4567万（100万至300万部分）= 4.69万",
+            "合计 27.19万",
         ),
     ),
     "xinzhou-2022:9": Case(  # 50% × 3.6万
@@ -132,7 +134,7 @@ CASES: dict[str, Case] = {
             provincial_zone_factory_tenant=True,
         ),
         None,
-        ("between 0% and 6 × 2.5万: 0.00万 to 15.00万, the department fixes the sum",),
+        ("0%至6 × 2.5万：0.00万至15.00万，具体金额由部门核定",),
         150000,
     ),
     "xinzhou-2022:12": Case(  # January 2023 doubles January 2022 (+100%): 50万
@@ -148,12 +150,12 @@ CASES: dict[str, Case] = {
             white_list=True,
         ),
         500000,
-        fixed("50.00万", "monthly output growth 100%"),
+        fixed("50.00万", "月产值同比增长100%"),
     ),
     "xinzhou-2022:13": Case(  # first past 5亿 (4亿 → 6.3亿): 10万 + 5万 × 2 whole 亿 of increase = 20万
         co(EQUIP, years={2021: {"industrial_output": "4亿"}, 2022: {"industrial_output": "6.3亿"}}, chain_leader=True),
         200000,
-        ("fixed sum 10.00万", "2.3亿 = 2 whole × 1亿; × 5.00万 = 10.00万", "sum of parts = 20.00万"),
+        ("定额 10.00万", "2.3亿 = 2 × 1亿（取整）；× 5.00万 = 10.00万", "各项之和 = 20.00万"),
     ),
     # ---------------------------------------------------------------- Xishan 2020
     "xishan-2020:3.2": Case(  # 13/240 = 5.42% ≤ 5.5%: 50% × 38.4万 (not in difficulty: no 6-month route)
@@ -164,7 +166,7 @@ CASES: dict[str, Case] = {
             temporary_difficulty=False,
         ),
         192000,
-        ("tier reached: 50% of 2019 premiums", "50% × 38.4万 = 19.20万"),
+        ("达到档次：按2019年失业保险费50%返还", "50% × 38.4万 = 19.20万"),
     ),
     "xishan-2020:4.1a": Case(co(events=(("covid_rd_project", 2020),)), None, up_to("50.00万"), 500000),
     "xishan-2020:4.1b": Case(  # 10% × 650万
@@ -181,12 +183,12 @@ CASES: dict[str, Case] = {
     "xishan-2020:5.1": Case(  # 2000 per whole 亿: 3 × 2000
         co(years={2020: {"social_investment_completed": "3.5亿"}}),
         6000,
-        ("3.5亿 = 3 whole × 1亿; × 0.20万 = 0.60万",),
+        ("3.5亿 = 3 × 1亿（取整）；× 2000元 = 0.60万",),
     ),
     "xishan-2020:6.2": Case(  # 2万 per 10,000 m²: 2.5 × 2万
         co("real_estate", years={2020: {"housing_sales_area": 25000}}),
         50000,
-        ("25000 = 2.5 × 10000; × 2.00万 = 5.00万",),
+        ("25000平方米 = 2.5 × 10000平方米；× 2.00万 = 5.00万",),
     ),
     "xishan-2020:7.1a": Case(  # 60% × 10万
         co(
@@ -209,7 +211,7 @@ CASES: dict[str, Case] = {
     "xishan-2020:7.2": Case(  # 5万 per whole 10,000 t: 3 × 5万
         co("phosphorus_chemical", years={2020: {"phosphogypsum_used": 35000}}),
         150000,
-        ("35000 = 3 whole × 10000; × 5.00万 = 15.00万",),
+        ("35000吨 = 3 × 10000吨（取整）；× 5.00万 = 15.00万",),
     ),
     "xishan-2020:7.3": Case(  # 2% × 600万
         co(
@@ -227,7 +229,7 @@ CASES: dict[str, Case] = {
             above_scale=True,
         ),
         300000,
-        ("2% × 1800万 = 36.00万", "capped at 30.00万"),
+        ("2% × 1800万 = 36.00万", "封顶 30.00万"),
     ),
     "xishan-2020:9.1.1": Case(
         co(
@@ -253,12 +255,12 @@ CASES: dict[str, Case] = {
     "xishan-2020:9.1.3b": Case(  # 50万 × 2 headquarters
         co(years={2020: {"top500_hq_attracted": 2}}, commercial_property_operator=True),
         1000000,
-        ("2 = 2 whole × 1; × 50.00万 = 100.00万",),
+        ("2 = 2 × 1（取整）；× 50.00万 = 100.00万",),
     ),
     "xishan-2020:9.1.3c": Case(  # 20万 × 3 headquarters
         co(years={2020: {"city_hq_attracted": 3}}, commercial_property_operator=True),
         600000,
-        ("3 = 3 whole × 1; × 20.00万 = 60.00万",),
+        ("3 = 3 × 1（取整）；× 20.00万 = 60.00万",),
     ),
     "xishan-2020:9.2.1a": Case(  # 3% × 2000万
         co(years={2020: {"office_purchase_price": "2000万"}}, events=(("new_headquarters", 2020),), headquarters=True),
@@ -278,7 +280,7 @@ CASES: dict[str, Case] = {
     "xishan-2020:9.2.3": Case(  # 5亿 → 5.6亿 (+12%): 1% × 6000万 = 60万, capped at 50万
         co(years={2019: {"revenue": "5亿"}, 2020: {"revenue": "5.6亿"}}, headquarters=True),
         500000,
-        ("1% × 6000万 = 60.00万", "capped at 50.00万"),
+        ("1% × 6000万 = 60.00万", "封顶 50.00万"),
     ),
     "xishan-2020:9.3.1": Case(  # wholesale sales +20% ≥ 18%
         co(
@@ -299,34 +301,34 @@ CASES: dict[str, Case] = {
     "xishan-2020:9.3.3a": Case(  # sales +30%: the 25% tier
         co("wholesale", years={2019: {"sales": "5亿"}, 2020: {"sales": "6.5亿"}}, above_scale=True),
         80000,
-        fixed("8.00万", "growth 25% or sales 10亿"),
+        fixed("8.00万", "增速25%或销售额10亿"),
     ),
     "xishan-2020:9.3.3b": Case(co("wholesale", above_scale=True), None, up_to("50.00万"), 500000),
     "xishan-2020:9.3.4a": Case(  # retail sales +12% exactly: the 12% tier
         co("retail", years={2019: {"sales": "3亿"}, 2020: {"sales": "3.36亿"}}, above_scale=True),
         40000,
-        fixed("4.00万", "growth 12% or sales 6亿"),
+        fixed("4.00万", "增速12%或零售额6亿"),
     ),
     "xishan-2020:9.3.4b": Case(co("retail", above_scale=True), None, up_to("50.00万"), 500000),
     "xishan-2020:9.3.6": Case(  # +1200万 (+24%): over 1000万 → 30万
         co("catering", years={2019: {"revenue": "5000万"}, 2020: {"revenue": "6200万"}}, above_scale=True),
         300000,
-        fixed("30.00万", "increase over 1000万 to 2000万"),
+        fixed("30.00万", "增量1000万—2000万元"),
     ),
     "xishan-2020:9.3.7a": Case(  # +16%: the 15% tier
         co("resident_services", years={2019: {"revenue": "1亿"}, 2020: {"revenue": "1.16亿"}}, above_scale=True),
         40000,
-        fixed("4.00万", "growth 15%"),
+        fixed("4.00万", "增速15%"),
     ),
     "xishan-2020:9.3.7b": Case(co("repair", above_scale=True), None, up_to("20.00万"), 200000),
     "xishan-2020:10.1a": Case(co("culture_creative", events=(("first_above_scale", 2020),)), 50000, fixed("5.00万")),
     "xishan-2020:10.1b": Case(  # +25%, revenue 2.5亿: the 2亿–4亿 tier
         co("culture_creative", years={2019: {"revenue": "2亿"}, 2020: {"revenue": "2.5亿"}}, above_scale=True),
         150000,
-        fixed("15.00万", "revenue 2亿 to under 4亿"),
+        fixed("15.00万", "营收2亿至4亿元"),
     ),
     "xishan-2020:10.2a": Case(
-        co(recs=(("cultural_industry_park", "city", 2020),)), 300000, fixed("30.00万", "city title")
+        co(recs=(("cultural_industry_park", "city", 2020),)), 300000, fixed("30.00万", "市级称号")
     ),
     "xishan-2020:10.2b": Case(  # 50% × 60万
         co(years={2020: {"cultural_park_rent": "60万"}}, recs=(("cultural_industry_park", "district", 2018),)),
@@ -339,14 +341,14 @@ CASES: dict[str, Case] = {
     "xishan-2020:13.1b": Case(  # 20% × 300万 = 60万, capped at 50万
         co(years={2020: {"it_pilot_project_investment": "300万"}}),
         500000,
-        ("20% × 300万 = 60.00万", "capped at 50.00万"),
+        ("20% × 300万 = 60.00万", "封顶 50.00万"),
     ),
     "xishan-2020:13.1c": Case(
         co(years={2020: {"info_industry_demo_investment": "200万"}}), 600000, ("30% × 200万 = 60.00万",)
     ),
     "xishan-2020:13.2a": Case(co("software_it", events=(("first_above_scale", 2020),)), 50000, fixed("5.00万")),
     "xishan-2020:13.2b": Case(
-        co(recs=(("integration_management_system", "certified", 2020),)), 100000, fixed("10.00万", "certified")
+        co(recs=(("integration_management_system", "certified", 2020),)), 100000, fixed("10.00万", "贯标达标")
     ),
     "xishan-2020:13.2c": Case(co(recs=(("integration_service_provider", "national", 2020),)), 50000, fixed("5.00万")),
     "xishan-2020:13.2d": Case(  # revenue +33%
@@ -357,23 +359,23 @@ CASES: dict[str, Case] = {
     "xishan-2020:13.3": Case(  # online sales 6000万: over 5000万 → 30万
         co("retail", years={2020: {"online_sales": "6000万"}}),
         300000,
-        fixed("30.00万", "over 5000万 to 8000万"),
+        fixed("30.00万", "5000万至8000万元（含）"),
     ),
     "xishan-2020:14.1a": Case(  # 2万 per whole 亿: 5 × 2万
         co(years={2020: {"domestic_investment_in_place": "5.6亿"}}),
         100000,
-        ("5.6亿 = 5 whole × 1亿; × 2.00万 = 10.00万",),
+        ("5.6亿 = 5 × 1亿（取整）；× 2.00万 = 10.00万",),
     ),
     "xishan-2020:14.1b": Case(  # 5万 per whole 10 million USD: 3 × 5万
         co(years={2020: {"foreign_investment_in_place": 35_000_000}}),
         150000,
-        ("US$35,000,000 = 3 whole × US$10,000,000; × 5.00万 = 15.00万",),
+        ("US$35,000,000 = 3 × US$10,000,000（取整）；× 5.00万 = 15.00万",),
     ),
     "xishan-2020:14.2.1": Case(co(years={2020: {"export_earnings": 800_000}}), None, up_to("20.00万"), 200000),
     "xishan-2020:14.2.2": Case(  # 12 million USD: above 10 million → up to 20万
         co(years={2020: {"cross_border_ecommerce_trade": 12_000_000}}, events=(("entered_district", 2020),)),
         None,
-        up_to("20.00万", "above 10 million USD"),
+        up_to("20.00万", "超过1000万美元"),
         200000,
     ),
     "xishan-2020:14.2.3": Case(
@@ -384,7 +386,7 @@ CASES: dict[str, Case] = {
     "xishan-2020:15.3": Case(  # 1000 per mu × 120.5 mu
         co("agriculture", years={2020: {"apple_dwarf_planting_area": "120.5"}}),
         120500,
-        ("120.5 = 120.5 × 1; × 0.10万 = 12.05万",),
+        ("120.5亩 = 120.5 × 1亩；× 1000元 = 12.05万",),
     ),
     "xishan-2020:16.1": Case(  # 500 per m² × 3000 m²
         co(
@@ -394,7 +396,7 @@ CASES: dict[str, Case] = {
             legal_person_financial_institution=True,
         ),
         1500000,
-        ("3000 = 3000 × 1; × 0.05万 = 150.00万",),
+        ("3000平方米 = 3000 × 1平方米；× 500元 = 150.00万",),
     ),
     "xishan-2020:16.2": Case(  # 20% × 200万
         co(
@@ -414,7 +416,7 @@ CASES: dict[str, Case] = {
             new_type_financial_institution=True,
         ),
         200000,
-        ("800 = 800 × 1; × 0.03万 = 20.00万",),
+        ("800平方米 = 800 × 1平方米；× 250元 = 20.00万",),
     ),
     "xishan-2020:16.3b": Case(  # 10% × 600万 = 60万, capped at 50万
         co(
@@ -424,7 +426,7 @@ CASES: dict[str, Case] = {
             new_type_financial_institution=True,
         ),
         500000,
-        ("10% × 600万 = 60.00万", "capped at 50.00万"),
+        ("10% × 600万 = 60.00万", "封顶 50.00万"),
     ),
     "xishan-2020:16.4": Case(  # 0.01‰ × 50亿
         co(FIN, years={2020: {"deposits_loans_newly_included": "50亿"}}),
@@ -442,10 +444,10 @@ CASES: dict[str, Case] = {
             deposit_loan_data_in_xishan=True,
         ),
         175000,
-        ("0.05% × 2亿 = 10.00万", "0.05% × 1.5亿 = 7.50万", "sum of parts = 17.50万"),
+        ("0.05% × 2亿 = 10.00万", "0.05% × 1.5亿 = 7.50万", "各项之和 = 17.50万"),
     ),
     "xishan-2020:17": Case(co(events=(("haikou_park_fund_allocated", 2020),)), 30_000_000, fixed("3,000.00万")),
-    "xishan-2020:18.1": Case(co(recs=(("tech_center", "national", 2020),)), 500000, fixed("50.00万", "national")),
+    "xishan-2020:18.1": Case(co(recs=(("tech_center", "national", 2020),)), 500000, fixed("50.00万", "国家级")),
     "xishan-2020:18.2": Case(  # revenue +10% exactly
         co(years={2019: {"revenue": "1000万"}, 2020: {"revenue": "1100万"}}, recs=(("incubator", "city", 2019),)),
         100000,
@@ -454,7 +456,7 @@ CASES: dict[str, Case] = {
     "xishan-2020:19.1": Case(
         co(EQUIP, events=(("first_above_scale", 2020),), strategic_emerging=True),
         200000,
-        fixed("20.00万", "strategic emerging industrial firm"),
+        fixed("20.00万", "战略性新兴产业工业企业"),
     ),
     "xishan-2020:19.2": Case(  # 2亿 → 2.3亿 = +15% exactly: 0.2% × 2.3亿
         co(
@@ -464,7 +466,7 @@ CASES: dict[str, Case] = {
             strategic_emerging=False,
         ),
         460000,
-        ("tier reached: growth 15%", "0.2% × 2.3亿 = 46.00万"),
+        ("达到档次：增长15%", "0.2% × 2.3亿 = 46.00万"),
     ),
     "xishan-2020:19.3": Case(  # 2019 fell 40%; 2020 +5.6%: 0.2% × 1.9亿
         co(
@@ -477,7 +479,7 @@ CASES: dict[str, Case] = {
             above_scale=True,
         ),
         380000,
-        ("tier reached: back to growth, 5% or more", "0.2% × 1.9亿 = 38.00万"),
+        ("达到档次：扭负为正且增长5%", "0.2% × 1.9亿 = 38.00万"),
     ),
     "xishan-2020:19.4a": Case(
         co(years={2020: {"city_listing_award": "100万"}}, events=(("ipo_listing", 2020),)),
@@ -498,7 +500,7 @@ CASES: dict[str, Case] = {
     "xishan-2022:3a": Case(  # 2/50 = 4% ≤ 5.5% (2021): 60% to 90% of 10万
         co(size="small", years={2021: {"insured_employees": 50, "layoffs": 2, "unemployment_insurance_paid": "10万"}}),
         None,
-        ("tier reached: SME: up to 90%", "between 60% and 90% × 10万: 6.00万 to 9.00万, the department fixes the sum"),
+        ("达到档次：中小微企业：最高90%", "60%至90% × 10万：6.00万至9.00万，具体金额由部门核定"),
         90000,
     ),
     "xishan-2022:23": Case(  # 6 months × 1.5万
@@ -510,7 +512,7 @@ CASES: dict[str, Case] = {
             premises_in_covid_risk_area=True,
         ),
         90000,
-        ("tier reached: medium/high-risk area: 6 months", "6 × 1.5万 = 9.00万"),
+        ("达到档次：中高风险地区：6个月", "6 × 1.5万 = 9.00万"),
     ),
     # ---------------------------------------------------------------- Yangquan Chengqu 2023 industry
     "yangquan-chengqu-2023-industry:2a": Case(  # Jan+Feb +50%, March +10%: best 50% → 3万
@@ -527,12 +529,12 @@ CASES: dict[str, Case] = {
             above_scale=True,
         ),
         30000,
-        fixed("3.00万", "best period growth 50%"),
+        fixed("3.00万", "最高月增速达50%"),
     ),
     "yangquan-chengqu-2023-industry:2b": Case(
         co("building_materials", years={2023: {"consecutive_years_above_scale": 3}}, small_to_above_cultivated=True),
         30000,
-        fixed("3.00万", "above scale three years in a row"),
+        fixed("3.00万", "连续三年在规"),
     ),
     "yangquan-chengqu-2023-industry:3a": Case(
         co(recs=(("specialized_sme", "provincial", 2021),)), 20000, fixed("2.00万")
@@ -551,7 +553,7 @@ CASES: dict[str, Case] = {
             chain_leader=True,
         ),
         120000,
-        ("1% × 10% → 2 whole step(s) of 5% × 1.2亿 = 12.00万",),
+        ("1% × 10%（每 5% 为一档，计 2 档） × 1.2亿 = 12.00万",),
     ),
     "yangquan-chengqu-2023-industry:4b": Case(  # local sourcing 10% → 15%: 1% × 5% × 1.2亿 = 6万, capped at 5万
         co(
@@ -562,7 +564,7 @@ CASES: dict[str, Case] = {
             white_list=True,
         ),
         50000,
-        ("1% × 5% → 1 whole step(s) of 5% × 1.2亿 = 6.00万", "capped at 5.00万"),
+        ("1% × 5%（每 5% 为一档，计 1 档） × 1.2亿 = 6.00万", "封顶 5.00万"),
     ),
     "yangquan-chengqu-2023-industry:14a": Case(
         co("building_materials", above_scale=True, rd_institution_listed=True), 20000, fixed("2.00万")
@@ -573,7 +575,7 @@ CASES: dict[str, Case] = {
     "yangquan-chengqu-2023-industry:15": Case(  # 4000万 → 6000万: first past 5000万 → 2万
         co("building_materials", years={2022: {"revenue": "4000万"}, 2023: {"revenue": "6000万"}}),
         20000,
-        fixed("2.00万", "first past 5000万"),
+        fixed("2.00万", "首次突破5000万元"),
     ),
     "yangquan-chengqu-2023-industry:16": Case(
         co(years={2023: {"new_material_insurance_premium": "50万"}}, first_batch_new_material=True),
@@ -622,8 +624,7 @@ def test_no_money_award_is_left_out_by_mistake():
             assert not pays_money(m.award), m.id
 
 
-@pytest.mark.parametrize("measure_id", sorted(CASES))
-def test_explain_shows_the_arithmetic(measure_id: str, tmp_path: Path):
+def explain_trace(measure_id: str, tmp_path: Path, lang: str) -> dict[str, Any]:
     case = CASES[measure_id]
     catalog = load_catalog()
     policy = catalog.policy_of(catalog.measures[measure_id])
@@ -631,7 +632,7 @@ def test_explain_shows_the_arithmetic(measure_id: str, tmp_path: Path):
     profile.write_text(to_toml("t", policy.region, case.profile), encoding="utf-8")
     as_of = AS_OF[policy.id]
     res = runner.invoke(
-        app, ["explain", measure_id, str(profile), "--format", "json", "--as-of", as_of, "--lang", "zh"]
+        app, ["explain", measure_id, str(profile), "--format", "json", "--as-of", as_of, "--lang", lang]
     )
     assert res.exit_code == 0, res.stderr
     trace = json.loads(res.stdout, parse_float=Decimal)["trace"]
@@ -641,9 +642,55 @@ def test_explain_shows_the_arithmetic(measure_id: str, tmp_path: Path):
     assert result["amount_max"] == case.most
     assert result["open"] is not policy.draft  # a day in force, except for a draft
     assert dt.date.fromisoformat(as_of) == dt.date.fromisoformat(trace["as_of"])
-    steps: list[str] = trace["steps"]
+    return trace
+
+
+def assert_in_order(expected: tuple[str, ...], steps: list[str]) -> None:
     positions = []
-    for expected in case.steps:
-        assert expected in steps, f"{expected!r} not in {steps}"
-        positions.append(steps.index(expected))
+    for line in expected:
+        assert line in steps, f"{line!r} not in {steps}"
+        positions.append(steps.index(line))
     assert positions == sorted(positions), steps
+
+
+@pytest.mark.parametrize("measure_id", sorted(CASES))
+def test_explain_shows_the_arithmetic(measure_id: str, tmp_path: Path):
+    steps: list[str] = explain_trace(measure_id, tmp_path, "zh")["steps"]
+    assert_in_order(CASES[measure_id].steps, steps)
+    # Every line in Chinese: no English word (US$ is how both languages write dollars), no ¥.
+    assert not re.search(r"[A-Za-z]{2,}|¥", " ".join(steps).replace("US$", "")), steps
+
+
+# The same arithmetic in English for a case of each kind of step: amounts in ¥ with separators,
+# figures with their unit, a sum per unit exact.
+EN_STEPS: dict[str, tuple[str, ...]] = {
+    "anning-2020:6": ("between ¥400 and ¥6,000 × 5: ¥2,000.00 to ¥30,000.00, the department fixes the sum",),
+    "xinzhou-2022:5a": (
+        "22.5% × ¥1,000,000 (part from ¥0 to ¥1,000,000) = ¥225,000.00",
+        "20% × ¥234,567 (part from ¥1,000,000 to ¥3,000,000) = ¥46,913.40",
+        "total ¥271,913.40",
+    ),
+    "xinzhou-2022:13": (
+        "fixed sum ¥100,000.00",
+        "¥230,000,000 = 2 whole × ¥100,000,000; × ¥50,000 = ¥100,000.00",
+        "sum of parts = ¥200,000.00",
+    ),
+    "xishan-2020:7.2": ("35,000 t = 3 whole × 10,000 t; × ¥50,000 = ¥150,000.00",),
+    "xishan-2020:8": ("2% × ¥18,000,000 = ¥360,000.00", "capped at ¥300,000.00"),
+    "xishan-2020:9.3.7b": ("up to ¥200,000.00, at the department's discretion",),
+    "xishan-2020:14.1b": ("US$35,000,000 = 3 whole × US$10,000,000; × ¥50,000 = ¥150,000.00",),
+    "xishan-2020:15.3": ("120.5 mu = 120.5 × 1 mu; × ¥1,000 = ¥120,500.00",),
+    "xishan-2020:16.3a": ("800 m² = 800 × 1 m²; × ¥250 = ¥200,000.00",),
+    "xishan-2020:19.2": ("tier reached: growth 15%", "0.2% × ¥230,000,000 = ¥460,000.00"),
+    "xishan-2022:3a": (
+        "tier reached: SME: up to 90%",
+        "between 60% and 90% × ¥100,000: ¥60,000.00 to ¥90,000.00, the department fixes the sum",
+    ),
+    "yangquan-chengqu-2023-industry:4a": ("1% × 10% → 2 whole step(s) of 5% × ¥120,000,000 = ¥120,000.00",),
+}
+
+
+@pytest.mark.parametrize("measure_id", sorted(EN_STEPS))
+def test_explain_shows_the_arithmetic_in_english(measure_id: str, tmp_path: Path):
+    steps: list[str] = explain_trace(measure_id, tmp_path, "en")["steps"]
+    assert steps == list(EN_STEPS[measure_id])

@@ -114,12 +114,17 @@ def test_a_row_reads_only_its_own_figures():
 def test_derivation_shows_the_figures_the_bounds_and_the_notice():
     fv = derive("equipment_manufacturing", {S: 240, R: "2.4亿"})
     assert fv.value == "small"
-    assert fv.derived_note == (
-        "derived: 240 staff, revenue 2.4亿 in 2020 → small (工业: medium from 300 staff and revenue 2000万 "
-        "not met; small from 20 staff and revenue 300万; 工信部联企业〔2011〕300号)"
+    assert fv.note("en") == (
+        "derived: 240 staff, revenue ¥240,000,000 in 2020 → small (industry: medium from 300 staff and revenue "
+        "¥20,000,000 not met; small from 20 staff and revenue ¥3,000,000; 工信部联企业〔2011〕300号)"
+    )
+    assert fv.note("zh") == (
+        "推算：2020年从业人员 240 人，营业收入 2.4亿 → 小型（工业：未达到中型标准 从业人员 300 人且营业收入 2000万；"
+        "达到小型标准 从业人员 20 人且营业收入 300万；工信部联企业〔2011〕300号）"
     )
     large = derive("equipment_manufacturing", {S: 1000, R: "4亿"})
-    assert "→ large (工业: large from 1000 staff and revenue 4亿;" in large.derived_note
+    assert "→ large (industry: large from 1,000 staff and revenue ¥400,000,000;" in large.note("en")
+    assert "→ 大型（工业：达到大型标准 从业人员 1000 人且营业收入 4亿；" in large.note("zh")
 
 
 def test_a_given_size_always_wins():
@@ -192,12 +197,12 @@ def test_explain_shows_the_derivation(tmp_path):
     trace = json.loads(res.stdout)["trace"]
     size_check = next(c for c in trace["checks"] if c["condition"].startswith("size "))
     assert size_check["holds"] is True and size_check["value"] == "small"
-    assert size_check["note"].startswith("derived: 240 staff, revenue 2.4亿 in 2020 → small (工业:")
+    assert size_check["note"].startswith("推算：2020年从业人员 240 人，营业收入 2.4亿 → 小型（工业：")
     assert trace["result"]["amount"] == 192000
     text = runner.invoke(app, args)
     assert text.exit_code == 0, text.stderr
     flat = " ".join(text.stdout.split())  # the terminal renderer wraps long lines
-    assert "实际为 small [derived: 240 staff, revenue 2.4亿 in 2020 → small" in flat  # --lang zh: labels in Chinese
+    assert "实际为 small [推算：2020年从业人员 240 人，营业收入 2.4亿 → 小型" in flat  # --lang zh: all in Chinese
     assert "工信部联企业〔2011〕300号" in flat
 
 

@@ -1,7 +1,8 @@
 """Evaluating measures for a company: conditions, award arithmetic, caps, validity, stacking.
 
 Pure functions over the catalog and a profile; nothing here knows of terminals or files.
-Every number carries its trace, so `explain` can show the arithmetic that produced it.
+Every number carries its trace, so `explain` can show the arithmetic that produced it: recorded
+as data (polcalc.steps.Step), worded in a language only when shown.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any, NamedTuple
 from polcalc.catalog import Catalog
 from polcalc.conditions import AnyOf, Comparison, Condition, FactRef
 from polcalc.facts import Facts, FactValue
-from polcalc.money import format_quantity, format_rate, format_wan, normalize
+from polcalc.i18n import say, word
+from polcalc.money import format_quantity, format_rate
 from polcalc.profile import Profile
 from polcalc.rules import (
     CASH_BENEFITS,
@@ -32,6 +34,7 @@ from polcalc.rules import (
     Tiers,
     UpTo,
 )
+from polcalc.steps import MONEY, NUMBER, PRICE, RATE, Q, Step, render_step
 from polcalc.text import Text
 
 ELIGIBLE, INELIGIBLE, NEEDS_DATA = "eligible", "ineligible", "needs_data"
@@ -42,36 +45,55 @@ class Check(NamedTuple):
     """One condition tested: what it asks, what the company has, and whether it holds.
 
     A NamedTuple holding the facts themselves: a company's evaluation makes hundreds of these,
-    and their texts are only composed when someone reads them (explain, reasons)."""
+    and their texts are only composed, in a language, when someone reads them (explain, reasons)."""
 
-    text: str
+    text: str  # the rule's expression; "" for a group (describe() words it)
     holds: bool | None  # None: the profile lacks what it needs
     fact: FactValue | None = None
     missing: tuple[str, ...] = ()
     comparison: Comparison | None = None
     children: tuple[Check, ...] = ()
     right: FactValue | None = None  # the other side, when a condition compares two facts
+    group: str = ""  # "any" or "all" for a group of conditions
+
+    def describe(self, lang: str) -> str:
+        """The condition: the rule's expression, or a group's parts after "any of:" / "all of:"."""
+        if not self.group:
+            return self.text
+        return say(f"cond_{self.group}", lang, items=" | ".join(c.describe(lang) for c in self.children))
+
+    def value(self, lang: str) -> str:
+        """What the company has, as the language writes it ("" when the condition reads no figure)."""
+        if self.fact is None:
+            return ""
+        return word("undefined", lang) if self.undefined else self.fact.show(lang)
+
+    @property
+    def undefined(self) -> Step | None:
+        """Why the value cannot be computed (a growth from a base of 0), or None."""
+        return (self.fact.undefined if self.fact else None) or (self.right.undefined if self.right else None)
+
+    def explain_note(self, lang: str) -> str:
+        """Why the value is undefined, how a derived value was derived, the other side's value."""
+        if self.fact is None:
+            return ""
+        undefined = self.undefined
+        if undefined:
+            return render_step(undefined, lang)
+        note = self.fact.note(lang) or ""
+        if self.right is not None and self.comparison is not None:
+            note = (note + "; " if note else "") + f"{self.comparison.value} = {self.right.show(lang)}"
+        return note
 
     @property
     def actual(self) -> str:
-        if self.fact is None:
-            return ""
-        return "undefined" if self._undefined else self.fact.shown
-
-    @property
-    def _undefined(self) -> str | None:
-        return (self.fact.undefined if self.fact else None) or (self.right.undefined if self.right else None)
+        """value() in English."""
+        return self.value("en")
 
     @property
     def note(self) -> str:
-        if self.fact is None:
-            return ""
-        if self._undefined:
-            return self._undefined
-        note = self.fact.derived_note or ""
-        if self.right is not None and self.comparison is not None:
-            note = (note + "; " if note else "") + f"{self.comparison.value} = {self.right.shown}"
-        return note
+        """explain_note() in English."""
+        return self.explain_note("en")
 
 
 @dataclass
@@ -79,11 +101,11 @@ class Computed:
     amount: Decimal | None = None
     amount_max: Decimal | None = None
     amount_min: Decimal | None = None
-    steps: list[str] = field(default_factory=list)
-    formula: str = ""  # the arithmetic in one line, with the company's numbers: "0.2% × 2.3亿"
+    steps: list[Step] = field(default_factory=list)  # the arithmetic, line by line (steps.render_step)
+    formula: tuple[Step, ...] = ()  # its terms in one line with the company's numbers: "0.2% × 2.3亿"
     missing: tuple[str, ...] = ()
     more_data: tuple[str, ...] = ()  # eligible, but a higher tier needs these to be judged
-    undefined: str | None = None
+    undefined: Step | None = None  # why the award cannot be computed (steps.render_step words it)
     tier: Text | None = None
     tier_index: int | None = None
     cap: Decimal | None = None
@@ -186,14 +208,6 @@ def _as_set(value: object) -> set[object]:
     return set(value) if isinstance(value, frozenset) else {value}
 
 
-def _shown_value(value: object) -> str:
-    if isinstance(value, Decimal):
-        return format_quantity(value, "yuan" if abs(value) >= 10_000 else "plain")
-    if isinstance(value, tuple):
-        return "[" + ", ".join(value) + "]"
-    return str(value).lower() if isinstance(value, bool) else str(value)
-
-
 def check_condition(cond: Condition, facts: Facts) -> Check:
     if isinstance(cond, Comparison):
         return _check_comparison(cond, facts)
@@ -201,17 +215,16 @@ def check_condition(cond: Condition, facts: Facts) -> Check:
     outcomes = [c.holds for c in children]
     if isinstance(cond, AnyOf):
         holds = True if True in outcomes else (None if None in outcomes else False)
-        label = "any of"
+        group = "any"
     else:
         holds = False if False in outcomes else (None if None in outcomes else True)
-        label = "all of"
+        group = "all"
     missing = (
         ()
         if holds is not None and not (holds is False and isinstance(cond, AnyOf))
         else tuple(k for c in children if c.holds is None for k in c.missing)
     )
-    text = f"{label}: " + " | ".join(c.text for c in children)
-    return Check(text, holds, missing=missing, children=children)
+    return Check("", holds, missing=missing, children=children, group=group)
 
 
 def _check_comparison(cmp: Comparison, facts: Facts) -> Check:
@@ -270,42 +283,46 @@ def _number(fact: FactRef, facts: Facts, out: Computed) -> Decimal | None:
         out.missing += fv.missing
         return None
     if fv.undefined or not isinstance(fv.value, Decimal):
-        out.undefined = fv.undefined or f"{fact.text} is not a number"
+        out.undefined = fv.undefined or Step("why_not_number", {"fact": fact.text})
         return None
     return fv.value
 
 
-def _unit_text(fact: FactRef, facts: Facts, value: Decimal) -> str:
-    fv = facts.get(fact)
-    return format_quantity(value, fv.unit or "plain")
+def _figure(fact: FactRef, facts: Facts, value: Decimal) -> Q:
+    """A value in the unit of a fact's figure (money, m², a share ...)."""
+    return Q(value, facts.get(fact).unit or NUMBER)
 
 
 def compute(award: Award, facts: Facts) -> Computed:
+    """The award for these facts. Each step is recorded as data (amounts with their units), never
+    as text: a batch run computes thousands and shows none; explain and the table word them."""
     out = Computed()
     if isinstance(award, Fixed):
         out.amount = out.amount_max = award.amount
-        out.formula = format_wan(award.amount)
-        out.steps.append(f"fixed sum {format_wan(award.amount)}")
+        step = Step("fixed", {"amount": Q(award.amount, MONEY)})
+        out.formula = (step,)
+        out.steps.append(step)
     elif isinstance(award, Rate):
         base = _number(award.of, facts, out)
         times = _number(award.times, facts, out) if award.times else Decimal(1)
         if base is None or times is None:
             return out
-        shown = _unit_text(award.of, facts, base)
+        values: dict[str, object] = {"rate": Q(award.rate, RATE), "base": _figure(award.of, facts, base)}
         if award.step is not None:
             steps = (base / award.step).to_integral_value(rounding=ROUND_FLOOR)
-            shown = (
-                f"{shown} → {steps} whole step(s) of {format_quantity(award.step, facts.get(award.of).unit or 'plain')}"
-            )
+            values["steps"], values["step"] = Q(steps, NUMBER), _figure(award.of, facts, award.step)
             base = steps * award.step
+        if award.times:
+            values["times"] = _figure(award.times, facts, times)
         value = award.rate * base * times
-        times_text = f" × {_unit_text(award.times, facts, times)}" if award.times else ""
-        out.formula = f"{format_rate(award.rate)} × {shown}{times_text}"
         if value < 0:
-            out.steps.append(f"{format_rate(award.rate)} × {shown}{times_text} is negative: no award")
+            step = Step("rate_negative", values)
             value = Decimal(0)
         else:
-            out.steps.append(f"{format_rate(award.rate)} × {shown}{times_text} = {format_wan(value)}")
+            values["result"] = Q(value, MONEY)
+            step = Step("rate", values)
+        out.formula = (step,)
+        out.steps.append(step)
         out.amount = out.amount_max = value
     elif isinstance(award, PerUnit):
         base = _number(award.of, facts, out)
@@ -316,12 +333,19 @@ def compute(award: Award, facts: Facts) -> Computed:
             units = units.to_integral_value(rounding=ROUND_FLOOR)
         units = max(units, Decimal(0))
         value = award.amount * units
-        unit_text = _unit_text(award.of, facts, award.unit)
-        out.formula = f"{format_wan(award.amount)} × {format_quantity(units, 'plain')}"
-        out.steps.append(
-            f"{_unit_text(award.of, facts, base)} = {format_quantity(units, 'plain')}"
-            f"{' whole' if award.whole_units else ''} × {unit_text}; × {format_wan(award.amount)} = {format_wan(value)}"
+        step = Step(
+            "per_unit",
+            {
+                "base": _figure(award.of, facts, base),
+                "units": Q(units, NUMBER),
+                "whole": award.whole_units,
+                "unit": _figure(award.of, facts, award.unit),
+                "price": Q(award.amount, PRICE),  # 250元 a m², never rounded to 0.03万
+                "result": Q(value, MONEY),
+            },
         )
+        out.formula = (step,)
+        out.steps.append(step)
         out.amount = out.amount_max = value
     elif isinstance(award, Range):
         count = Decimal(1)
@@ -331,27 +355,36 @@ def compute(award: Award, facts: Facts) -> Computed:
                 return out
             count = got
         out.amount_min, out.amount_max = award.min * count, award.max * count
-        low, high = range_bounds(award, facts.get(award.per).unit if award.per else None)
-        per = f" × {_unit_text(award.per, facts, count)}" if award.per else ""
-        out.formula = f"{low}–{high}{per}"
-        out.steps.append(
-            f"between {low} and {high}{per}: "
-            f"{format_wan(out.amount_min)} to {format_wan(out.amount_max)}, the department fixes the sum"
+        # Ends as written: shares of a money figure (60%–90%), else sums per head (400元–6000元).
+        ends = RATE if award.per is not None and facts.get(award.per).unit in ("yuan", "usd") else PRICE
+        step = Step(
+            "range",
+            {
+                "low": Q(award.min, ends),
+                "high": Q(award.max, ends),
+                "per": _figure(award.per, facts, count) if award.per else None,
+                "least": Q(out.amount_min, MONEY),
+                "most": Q(out.amount_max, MONEY),
+            },
         )
+        out.formula = (step,)
+        out.steps.append(step)
     elif isinstance(award, UpTo):
         if award.per is not None and award.max is not None:
             per = _number(award.per, facts, out)
             if per is None:
                 return out
             out.amount_max = award.max * per
-            out.formula = f"≤ {normalize(award.max)} × {_unit_text(award.per, facts, per)}"
-            out.steps.append(f"up to {out.formula[2:]} = {format_wan(out.amount_max)}, the department decides")
+            step = Step(
+                "up_to_per",
+                {"most": Q(award.max, RATE), "per": _figure(award.per, facts, per), "result": Q(out.amount_max, MONEY)},
+            )
+            out.formula = (step,)
+            out.steps.append(step)
         else:
             out.amount_max = award.max
             out.steps.append(
-                f"up to {format_wan(award.max)}, at the department's discretion"
-                if award.max is not None
-                else "amount not stated: the department decides"
+                Step("up_to", {"most": Q(award.max, MONEY)}) if award.max is not None else Step("unstated", {})
             )
     elif isinstance(award, Progressive):
         base = _number(award.of, facts, out)
@@ -364,19 +397,25 @@ def compute(award: Award, facts: Facts) -> Computed:
             if part > 0:
                 total += part * band.rate
                 out.steps.append(
-                    f"{format_quantity(band.rate, 'ratio')} × {format_quantity(part, 'yuan')} "
-                    f"(part from {format_quantity(lower, 'yuan')} to "
-                    f"{format_quantity(upper, 'yuan') if upper is not None else 'above'})"
-                    f" = {format_wan(part * band.rate)}"
+                    Step(
+                        "band",
+                        {
+                            "rate": Q(band.rate, "ratio"),
+                            "part": Q(part, "yuan"),
+                            "lower": Q(lower, "yuan"),
+                            "upper": Q(upper, "yuan") if upper is not None else None,
+                            "result": Q(part * band.rate, MONEY),
+                        },
+                    )
                 )
             if upper is None or base <= upper:
                 break
             lower = upper
         out.amount = out.amount_max = total
-        out.formula = " + ".join(step.split(" (")[0] for step in out.steps)
-        out.steps.append(f"total {format_wan(total)}")
+        out.formula = tuple(out.steps)
+        out.steps.append(Step("total", {"total": Q(total, MONEY)}))
     elif isinstance(award, NoMoney):
-        out.steps.append("no money: a service, deferral or process measure")
+        out.steps.append(Step("no_money", {}))
     elif isinstance(award, Sum):
         exact = True
         total_max = Decimal(0)
@@ -385,7 +424,7 @@ def compute(award: Award, facts: Facts) -> Computed:
             out.steps += sub.steps
             out.missing += sub.missing
             out.undefined = out.undefined or sub.undefined
-            out.formula = " + ".join(f for f in (out.formula, sub.formula) if f)
+            out.formula += sub.formula
             if sub.amount is None:
                 exact = False
             total_max += sub.amount_max or Decimal(0)
@@ -393,7 +432,7 @@ def compute(award: Award, facts: Facts) -> Computed:
             return out
         out.amount_max = total_max
         out.amount = total_max if exact else None
-        out.steps.append(f"sum of parts = {format_wan(total_max)}")
+        out.steps.append(Step("sum", {"total": Q(total_max, MONEY)}))
     elif isinstance(award, Tiers):
         _compute_tiers(award, facts, out)
     return out
@@ -413,7 +452,7 @@ def _value_of(c: Computed) -> Decimal:
 def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
     best: Computed | None = None
     unknown: list[str] = []
-    undefined: str | None = None
+    undefined: Step | None = None
     for index, tier in enumerate(award.tiers):
         checks = check_all(tier.when, facts)
         out.tier_checks.append((tier.label, checks))
@@ -440,14 +479,14 @@ def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
             out.undefined = undefined
         else:
             out.reached = False
-            out.steps.append("no tier reached")
+            out.steps.append(Step("no_tier", {}))
         return
     # A tier that cannot be judged might pay more: say what would settle it, keep the sure amount.
     out.more_data = tuple(dict.fromkeys(unknown))
     out.amount, out.amount_max, out.amount_min = best.amount, best.amount_max, best.amount_min
     out.tier, out.tier_index, out.cap, out.capped = best.tier, best.tier_index, best.cap, best.capped
     out.formula = best.formula
-    out.steps += [f"tier reached: {best.tier.en if best.tier else ''}", *best.steps]
+    out.steps += [Step("tier", {"label": best.tier}), *best.steps]
 
 
 def apply_cap(out: Computed, cap: Decimal) -> None:
@@ -459,7 +498,7 @@ def apply_cap(out: Computed, cap: Decimal) -> None:
             if attr == "amount_max" or out.amount is not None:
                 out.capped = True
     if out.capped:
-        out.steps.append(f"capped at {format_wan(cap)}")
+        out.steps.append(Step("capped", {"cap": Q(cap, MONEY)}))
 
 
 def measure_cap(measure: Measure) -> Decimal | None:

@@ -11,39 +11,57 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from polcalc.conditions import FactRef
+from polcalc.i18n import figure, say, word
 from polcalc.money import format_quantity
 from polcalc.profile import Profile
+from polcalc.steps import Step
 
 if TYPE_CHECKING:
     from polcalc.catalog import Catalog
+    from polcalc.reference import SizeRow
+
+# A text for the language it is read in ("15% (¥230,000,000 vs ¥200,000,000 in 2019)",
+# "15%（2.3亿，较2019年的2亿）"), or one that reads the same in both ("medium").
+Shown = str | Callable[[str], str]
 
 
 class FactValue:
     """A fact's value for one company and year, with what is needed to show it.
 
-    `shown` ("15% (2.3亿 vs 2亿 in 2019)") is composed only when read: a batch evaluation
-    resolves thousands of facts and shows almost none of them."""
+    `shown` and `derived_note` are composed only when read, in the language asked for
+    (`show(lang)`, `note(lang)`): a batch evaluation resolves thousands of facts and shows almost
+    none of them. Give either a text the same in both languages, or a function of the language."""
 
-    __slots__ = ("_shown", "derived_note", "driver", "missing", "undefined", "unit", "value")
+    __slots__ = ("_note", "_shown", "driver", "missing", "undefined", "unit", "value")
 
     def __init__(
         self,
         value: object = None,  # Decimal, bool, str (a level or size), frozenset (industry words) or None
         missing: tuple[str, ...] = (),  # profile keys that would supply it
-        undefined: str | None = None,  # why it cannot be computed from what the profile gives
-        shown: str | Callable[[], str] = "",
+        undefined: Step | None = None,  # why it cannot be computed from what the profile gives
+        shown: Shown = "",
         unit: str | None = None,
         driver: tuple[int, str, str] | None = None,  # the figure it moves with: (year, name, selector)
-        derived_note: str | None = None,  # set when the value was derived, not given
+        derived_note: Shown | None = None,  # set when the value was derived, not given
     ) -> None:
         self.value, self.missing, self.undefined, self._shown = value, missing, undefined, shown
-        self.unit, self.driver, self.derived_note = unit, driver, derived_note
+        self.unit, self.driver, self._note = unit, driver, derived_note
+
+    def show(self, lang: str) -> str:
+        return self._shown(lang) if callable(self._shown) else self._shown
+
+    def note(self, lang: str) -> str | None:
+        return self._note(lang) if callable(self._note) else self._note
 
     @property
     def shown(self) -> str:
-        if callable(self._shown):
-            self._shown = self._shown()
-        return self._shown
+        """show() in English."""
+        return self.show("en")
+
+    @property
+    def derived_note(self) -> str | None:
+        """note() in English."""
+        return self.note("en")
 
 
 def _missing(*keys: str) -> FactValue:
@@ -98,16 +116,24 @@ class Facts:
             if num.missing or den.missing:
                 return _missing(*num.missing, *den.missing)
             if den.value == 0:
-                return FactValue(undefined=f"{name} of {year}: {spec.denominator} is 0")
+                why = Step("why_zero_denominator", {"name": name, "year": year, "denominator": spec.denominator})
+                return FactValue(undefined=why)
             value = num.value / den.value  # type: ignore[operator]
             return FactValue(
-                value, shown=lambda: f"{format_quantity(value, 'ratio')} ({num.shown} / {den.shown})", unit="ratio"
+                value,
+                shown=lambda lang: say(
+                    "fact_detail",
+                    lang,
+                    value=format_quantity(value, "ratio"),
+                    detail=f"{num.show(lang)} / {den.show(lang)}",
+                ),
+                unit="ratio",
             )
         value = self.profile.figure(year, name)
         if value is None:
             return _missing(f"years.{year}.{name}")
         unit = self.vocab.figures[name].unit
-        return FactValue(value, shown=lambda: format_quantity(value, unit), unit=unit, driver=(year, name, ""))
+        return FactValue(value, shown=lambda lang: figure(value, unit, lang), unit=unit, driver=(year, name, ""))
 
     def _figure_fact(self, name: str, selector: str, args: tuple[str, ...]) -> FactValue:
         y = self.year
@@ -129,16 +155,28 @@ class Facts:
                 unit = self.vocab.unit_of(name)
                 return FactValue(
                     diff,
-                    shown=lambda: f"{format_quantity(diff, unit)} ({cur.shown} − {base.shown})",
+                    shown=lambda lang: say(
+                        "fact_detail",
+                        lang,
+                        value=figure(diff, unit, lang),
+                        detail=f"{cur.show(lang)} − {base.show(lang)}",
+                    ),
                     unit=unit,
                     driver=driver,
                 )
             if base.value == 0:
-                return FactValue(undefined=f"growth of {name} from a base of 0 in {top - 1} is undefined")
+                return FactValue(undefined=Step("why_zero_base", {"name": name, "year": top - 1}))
             growth = cur.value / base.value - 1  # type: ignore[operator]
             return FactValue(
                 growth,
-                shown=lambda: f"{format_quantity(growth, 'ratio')} ({cur.shown} vs {base.shown} in {top - 1})",
+                shown=lambda lang: say(
+                    "fact_growth",
+                    lang,
+                    value=format_quantity(growth, "ratio"),
+                    current=cur.show(lang),
+                    base=base.show(lang),
+                    year=top - 1,
+                ),
                 unit="ratio",
                 driver=driver,
             )
@@ -150,7 +188,9 @@ class Facts:
             value = self.profile.years[peak_year][name]
             unit = self.vocab.unit_of(name)
             return FactValue(
-                value, shown=lambda: f"{format_quantity(value, unit)} (best year before {y}: {peak_year})", unit=unit
+                value,
+                shown=lambda lang: say("fact_peak", lang, value=figure(value, unit, lang), year=y, peak=peak_year),
+                unit=unit,
             )
         if selector in ("monthly_growth_min", "monthly_growth_max"):
             return self._monthly_growth(name, args, selector.endswith("max"))
@@ -176,20 +216,26 @@ class Facts:
                 totals.append(total)
             if not missing:
                 if totals[1] == 0:
-                    return FactValue(undefined=f"{name} of months {group} in {y - 1} is 0: growth undefined")
+                    return FactValue(undefined=Step("why_zero_months", {"name": name, "group": group, "year": y - 1}))
                 growths.append((group, totals[0] / totals[1] - 1))
         if missing:
             return _missing(*missing)
         _, value = (max if want_max else min)(growths, key=lambda g: g[1])
-        detail = ", ".join(f"{g}: {format_quantity(v, 'ratio')}" for g, v in growths)
-        return FactValue(value, shown=lambda: f"{format_quantity(value, 'ratio')} (months {detail})", unit="ratio")
+
+        def shown(lang: str) -> str:
+            detail = word("fact_list_sep", lang).join(
+                say("fact_month_group", lang, group=g, growth=format_quantity(v, "ratio")) for g, v in growths
+            )
+            return say("fact_months", lang, value=format_quantity(value, "ratio"), detail=detail)
+
+        return FactValue(value, shown=shown, unit="ratio")
 
     # -------------------------------------------------------------- everything else
 
     def _status(self, name: str) -> FactValue:
         value = self.profile.status.get(name)
         if value is not None:
-            return FactValue(value, shown=str(value).lower())
+            return FactValue(value, shown=_YES_NO[value])
         if name == "above_scale":
             return self._derive_above_scale()
         return _missing(f"status.{name}")
@@ -203,11 +249,24 @@ class Facts:
             return _missing("status.above_scale", f"years.{self.year}.revenue")
         threshold = self.catalog.reference.above_scale.threshold(industry.above_scale)
         value = revenue >= threshold
-        note = (
-            f"derived: revenue {format_quantity(revenue, 'yuan')} in {self.year} "
-            f"{'≥' if value else '<'} {format_quantity(threshold, 'yuan')} threshold for {industry.en}"
+        year = self.year
+
+        def note(lang: str) -> str:
+            return say(
+                "fact_above_scale",
+                lang,
+                revenue=figure(revenue, "yuan", lang),
+                year=year,
+                op="≥" if value else "<",
+                threshold=figure(threshold, "yuan", lang),
+                industry=industry.label.get(lang),
+            )
+
+        return FactValue(
+            value,
+            shown=lambda lang: say("fact_detail", lang, value=word(str(value).lower(), lang), detail=note(lang)),
+            derived_note=note,
         )
-        return FactValue(value, shown=f"{str(value).lower()} ({note})", derived_note=note)
 
     def _industry(self) -> FactValue:
         ind = self.profile.industry
@@ -234,12 +293,21 @@ class Facts:
         absent = [f"years.{self.year}.{name}" for name, value in values.items() if value is None]
         if absent:
             return _missing("size", *absent)
-        derived = row.classify(values)  # type: ignore[arg-type]
-        note = (
-            f"derived: {row.values_text(values)} in {self.year} → {derived.size} "  # type: ignore[arg-type]
-            f"({derived.reason}; {size_classes.document_number})"
-        )
-        return FactValue(derived.size, shown=derived.size, derived_note=note)
+        size = row.classify(values).size  # type: ignore[arg-type]
+        year, document = self.year, size_classes.document_number
+
+        def note(lang: str) -> str:
+            return say(
+                "fact_size",
+                lang,
+                values=_size_figures(row, values, lang),  # type: ignore[arg-type]
+                year=year,
+                size=word(f"size_{size}", lang),
+                reason=_size_reason(row, size, lang),
+                document=document,
+            )
+
+        return FactValue(size, shown=size, derived_note=note)
 
     def _event(self, kind: str, selector: str) -> FactValue:
         years = [e.year for e in self.profile.events if e.kind == kind]
@@ -247,7 +315,7 @@ class Facts:
             hit = any(yr <= self.year for yr in years)
         else:
             hit = (self.year - (1 if selector == "prev" else 0)) in years
-        return FactValue(hit, shown=str(hit).lower())
+        return FactValue(hit, shown=_YES_NO[hit])
 
     def _recognized(self, kind: str, selector) -> FactValue:
         levels = self.vocab.recognitions[kind].levels
@@ -259,12 +327,67 @@ class Facts:
             lo = int(selector.args[0])
         got = [r.level for r in self.profile.recognitions if r.kind == kind and lo <= r.year <= self.year]
         best = max(got, key=levels.index) if got else None
-        return FactValue(best, shown=best or "none")
+        return FactValue(best, shown=best or _no_level)
 
     def _reference(self, series: str, selector: str) -> FactValue:
         ser = self.catalog.reference.series[series]
         year = self.year - (1 if selector == "prev" else 0)
         value = ser.at(year)
         if value is None:
-            return FactValue(undefined=f"reference {series} has no value for {year}")
-        return FactValue(value, shown=lambda: f"{format_quantity(value, ser.unit)} ({ser.en}, {year})", unit=ser.unit)
+            return FactValue(undefined=Step("why_no_reference", {"series": series, "year": year}))
+        return FactValue(
+            value,
+            shown=lambda lang: say(
+                "fact_reference",
+                lang,
+                value=figure(value, ser.unit, lang),
+                series=ser.zh if lang == "zh" else ser.en,
+                year=year,
+            ),
+            unit=ser.unit,
+        )
+
+
+def _yes_no(value: bool) -> Callable[[str], str]:
+    return lambda lang: word("true" if value else "false", lang)
+
+
+_YES_NO = {True: _yes_no(True), False: _yes_no(False)}
+
+
+def _no_level(lang: str) -> str:
+    return word("no_level", lang)
+
+
+def _size_figure(name: str, value: Decimal, lang: str) -> str:
+    return say(f"size_{name}", lang, value=figure(value, "count" if name == "employees" else "yuan", lang))
+
+
+def _size_figures(row: SizeRow, values: dict[str, Decimal], lang: str) -> str:
+    """Figures as a size-class row reads them: "240 staff, revenue 2.4亿" / "从业人员 240 人，营业收入 2.4亿"."""
+    return word("fact_list_sep", lang).join(_size_figure(name, values[name], lang) for name in row.figures)
+
+
+def _size_reason(row: SizeRow, size: str, lang: str) -> str:
+    """Why a row puts a firm in its class: the bounds it reaches, or the ones it misses."""
+
+    def bounds(level: str) -> str:
+        limits: dict[str, Decimal] = getattr(row, level)
+        return word("size_and", lang).join(_size_figure(name, limits[name], lang) for name in row.figures)
+
+    def reached(name: str, level: str) -> str:
+        return say("size_from", lang, size=word(f"size_{name}", lang), bounds=bounds(level))
+
+    def missed(name: str, level: str) -> str:
+        return say("size_not_met", lang, size=word(f"size_{name}", lang), bounds=bounds(level))
+
+    sep = word("size_reason_sep", lang)
+    if size == "large":
+        reason = reached("large", "sme_below")
+    elif size == "medium":
+        reason = reached("medium", "medium")
+    elif size == "small":
+        reason = missed("medium", "medium") + sep + reached("small", "small")
+    else:
+        reason = say("size_so_micro", lang, bounds=bounds("small"))
+    return f"{row.zh}：{reason}" if lang == "zh" else f"{row.en}: {reason}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 
-from polcalc.money import format_quantity, format_wan, format_yuan
+from polcalc.money import WAN, format_quantity, format_wan, format_yuan, normalize
 
 LANGS = ("zh", "en")
 
@@ -234,6 +234,84 @@ _WORDS: dict[str, tuple[str, str]] = {
     "benefit_deferral": ("缓缴", "deferral"),
     "benefit_loan_support": ("融资支持", "loan support"),
     "benefit_service": ("服务", "service"),
+    # --- the engine's arithmetic (polcalc.steps renders them; amounts already written per language)
+    "step_fixed": ("定额 {amount}", "fixed sum {amount}"),
+    "step_negative": ("{expr} 为负数：无奖补", "{expr} is negative: no award"),
+    "step_whole_steps": ("{base}（每 {size} 为一档，计 {n} 档）", "{base} → {n} whole step(s) of {size}"),
+    "step_per_unit": (
+        "{base} = {units} × {unit}{whole}；× {price} = {result}",
+        "{base} = {units}{whole} × {unit}; × {price} = {result}",
+    ),
+    "step_whole": ("（取整）", " whole"),
+    "step_range": (
+        "{low}至{high}{per}：{least}至{most}，具体金额由部门核定",
+        "between {low} and {high}{per}: {least} to {most}, the department fixes the sum",
+    ),
+    "step_up_to_per": ("最高 {expr} = {result}，由部门决定", "up to {expr} = {result}, the department decides"),
+    "step_up_to": ("最高 {most}，由部门酌定", "up to {most}, at the department's discretion"),
+    "step_unstated": ("金额未定：由部门决定", "amount not stated: the department decides"),
+    "step_band": ("{expr}（{lower}至{upper}部分）= {result}", "{expr} (part from {lower} to {upper}) = {result}"),
+    "step_band_top": ("{expr}（{lower}以上部分）= {result}", "{expr} (part from {lower} to above) = {result}"),
+    "step_total": ("合计 {total}", "total {total}"),
+    "step_no_money": ("非资金措施：服务、缓缴或程序性措施", "no money: a service, deferral or process measure"),
+    "step_sum": ("各项之和 = {total}", "sum of parts = {total}"),
+    "step_no_tier": ("未达到任何档次", "no tier reached"),
+    "step_tier": ("达到档次：{label}", "tier reached: {label}"),
+    "step_capped": ("封顶 {cap}", "capped at {cap}"),
+    # --- why a figure cannot be computed (a condition's note, a warning)
+    "why_zero_denominator": ("{year}年 {name}：{denominator} 为 0", "{name} of {year}: {denominator} is 0"),
+    "why_zero_base": (
+        "{year}年 {name} 为 0，增长率无法计算",
+        "growth of {name} from a base of 0 in {year} is undefined",
+    ),
+    "why_zero_months": (
+        "{year}年{group}月 {name} 为 0，增长率无法计算",
+        "{name} of months {group} in {year} is 0: growth undefined",
+    ),
+    "why_no_reference": ("参考数据 {series} 没有 {year} 年的数值", "reference {series} has no value for {year}"),
+    "why_not_number": ("{fact} 不是数值", "{fact} is not a number"),
+    # --- conditions and the company's values under them
+    "cond_any": ("满足其一：{items}", "any of: {items}"),
+    "cond_all": ("全部满足：{items}", "all of: {items}"),
+    "undefined": ("无法计算", "undefined"),
+    "true": ("是", "true"),
+    "false": ("否", "false"),
+    "no_level": ("无", "none"),
+    "fact_detail": ("{value}（{detail}）", "{value} ({detail})"),
+    "fact_growth": ("{value}（{current}，较{year}年的{base}）", "{value} ({current} vs {base} in {year})"),
+    "fact_peak": ("{value}（{year}年以前最高，{peak}年）", "{value} (best year before {year}: {peak})"),
+    "fact_months": ("{value}（各月：{detail}）", "{value} (months {detail})"),
+    "fact_month_group": ("{group}月 {growth}", "{group}: {growth}"),
+    "fact_list_sep": ("，", ", "),
+    "fact_reference": ("{value}（{series}，{year}年）", "{value} ({series}, {year})"),
+    "fact_above_scale": (
+        "推算：{year}年营业收入 {revenue} {op} {industry}规模以上标准 {threshold}",
+        "derived: revenue {revenue} in {year} {op} {threshold} threshold for {industry}",
+    ),
+    "fact_size": (
+        "推算：{year}年{values} → {size}（{reason}；{document}）",
+        "derived: {values} in {year} → {size} ({reason}; {document})",
+    ),
+    "size_micro": ("微型", "micro"),
+    "size_small": ("小型", "small"),
+    "size_medium": ("中型", "medium"),
+    "size_large": ("大型", "large"),
+    "size_employees": ("从业人员 {value} 人", "{value} staff"),
+    "size_revenue": ("营业收入 {value}", "revenue {value}"),
+    "size_total_assets": ("资产总额 {value}", "assets {value}"),
+    "size_and": ("且", " and "),
+    "size_from": ("达到{size}标准 {bounds}", "{size} from {bounds}"),
+    "size_not_met": ("未达到{size}标准 {bounds}", "{size} from {bounds} not met"),
+    "size_so_micro": ("未达到小型标准 {bounds}，故为微型", "small from {bounds} not met, so micro"),
+    "size_reason_sep": ("；", "; "),
+    # --- profile warnings (on stderr, not stopping the run)
+    "warn_years_unread": (
+        "{keys}：{region} 的措施不读取这些年份（读取 {first}–{last} 年）；请检查年份",
+        "{keys}: no measure of {region} reads these years (they read {first}–{last}); check the year",
+    ),
+    # --- failed conditions in results (check --format json, csv)
+    "reason_is": ("（实际为 {value}）", " (is {value})"),
+    "below_lowest_tier": ("未达到最低档次", "below the lowest tier"),
 }
 
 
@@ -271,3 +349,36 @@ def quantity(value: Decimal, unit: str, lang: str) -> str:
     if unit != "yuan" or lang == "zh":
         return format_quantity(value, unit)
     return f"¥{int(value):,}" if value == value.to_integral_value() else format_yuan(value)
+
+
+# A figure's unit after its number: 800平方米 in Chinese, 800 m² in English.
+_UNIT_WORDS = {"tonnes": ("吨", " t"), "m2": ("平方米", " m²"), "mu": ("亩", " mu")}
+
+
+def number(value: Decimal, lang: str) -> str:
+    """A plain number, exact: 35000 in Chinese, 35,000 in English (thousands separated)."""
+    text = normalize(value)
+    if lang == "zh":
+        return text
+    whole, dot, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}{dot}{fraction}"
+
+
+def figure(value: Decimal, unit: str, lang: str) -> str:
+    """A company's figure with its unit: money as `quantity` writes it, areas and weights with
+    their unit (800平方米, 800 m²), counts as numbers, shares in percent."""
+    if unit in _UNIT_WORDS:
+        zh, en = _UNIT_WORDS[unit]
+        return f"{normalize(value)}{zh}" if lang == "zh" else f"{number(value, lang)}{en}"
+    if unit in ("count", "plain"):
+        return number(value, lang)
+    return quantity(value, unit, lang)
+
+
+def price(amount: Decimal, lang: str) -> str:
+    """A sum per unit, exact: under 1万 in 元 in Chinese (250元, never 0.03万), else in 万 as
+    `money`; in English in yuan, fen only when there are some (¥250, ¥50,000)."""
+    if lang == "zh":
+        return f"{normalize(amount)}元" if abs(amount) < WAN else format_wan(amount)
+    return quantity(amount, "yuan", lang)

@@ -13,7 +13,7 @@ from typing import Any
 from polcalc.catalog import Catalog
 from polcalc.conditions import FactRef
 from polcalc.engine import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, range_bounds, window
-from polcalc.i18n import money
+from polcalc.i18n import figure, money, price, say, word
 from polcalc.money import format_quantity, format_rate, json_number
 from polcalc.rules import (
     Award,
@@ -28,6 +28,7 @@ from polcalc.rules import (
     Tiers,
     UpTo,
 )
+from polcalc.steps import render_step
 from polcalc.vocabulary import Vocabulary
 
 # How the total groups benefits: cash is money paid; the others are money not spent.
@@ -43,17 +44,17 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def failed_reasons(result: Result) -> list[str]:
+def failed_reasons(result: Result, lang: str = "en") -> list[str]:
     reasons = []
     for check in result.checks:
         if check.holds is False:
-            actual = f" (is {check.actual})" if check.actual else ""
-            note = f" [{check.note}]" if check.note else ""
-            reasons.append(f"{check.text}{actual}{note}")
+            value, note = check.value(lang), check.explain_note(lang)
+            actual = say("reason_is", lang, value=value) if value else ""
+            reasons.append(f"{check.describe(lang)}{actual}{f' [{note}]' if note else ''}")
     if result.computed.undefined:
-        reasons.append(result.computed.undefined)
+        reasons.append(render_step(result.computed.undefined, lang))
     if not result.computed.reached:
-        reasons.append("below the lowest tier")
+        reasons.append(word("below_lowest_tier", lang))
     return reasons
 
 
@@ -96,7 +97,7 @@ def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
         "capped": c.capped if eligible else False,
         "missing": [] if eligible else list(result.missing),
         "more_data": list(c.more_data) if eligible else [],
-        "reasons": [] if eligible else failed_reasons(result),
+        "reasons": [] if eligible else failed_reasons(result, lang),
         "caveats": [x.get(lang) for x in m.caveats],
         "stacked_out_by": result.stacked_out_by,
         "counted": result.counted(),
@@ -213,8 +214,10 @@ def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = No
         times = f" × {name(award.times)}" if award.times else ""
         step = f" ({'每' if zh else 'per whole'} {format_quantity(award.step, 'ratio')})" if award.step else ""
         return f"{format_rate(award.rate)} × {name(award.of)}{step}{times}"
-    if isinstance(award, PerUnit):
-        return f"{money(award.amount, lang)} / {format_quantity(award.unit, 'plain')} {name(award.of)}"
+    if isinstance(award, PerUnit):  # the sum per unit exactly (250元, not 0.03万), the unit in the figure's unit
+        of = award.of.name
+        unit = vocab.unit_of(of) if vocab and (of in vocab.figures or of in vocab.derived) else "count"
+        return f"{price(award.amount, lang)} / {figure(award.unit, unit, lang)} {name(award.of)}"
     if isinstance(award, Range):
         unit = vocab.unit_of(award.per.name) if vocab and award.per and award.per.name in vocab.figures else None
         low, high = range_bounds(award, unit)

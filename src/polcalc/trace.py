@@ -1,4 +1,8 @@
-"""What `explain` shows, as plain data: a measure in full, and its trace for one company."""
+"""What `explain` shows, as plain data: a measure in full, and its trace for one company.
+
+Every text in it is in the run's language: conditions' values and notes, the arithmetic
+(`steps`, `formula`), the stacking sentence, near misses.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,25 @@ import datetime as dt
 from typing import Any
 
 from polcalc.catalog import Catalog
-from polcalc.conditions import Condition, iter_comparisons
+from polcalc.conditions import AnyOf, Condition, iter_comparisons
 from polcalc.engine import Check, CompanyResult, Result
 from polcalc.i18n import money, quantity, say, word
 from polcalc.money import json_number
 from polcalc.nearmiss import Hint, near_misses
 from polcalc.report import describe_award, measure_dict, result_dict
 from polcalc.rules import Measure, Tiers
+from polcalc.steps import render_formula, render_steps
 
 
-def _conditions(conds: tuple[Condition, ...]) -> list[str]:
+def _conditions(conds: tuple[Condition, ...], lang: str) -> list[str]:
     out = []
     for cond in conds:
         comparisons = list(iter_comparisons([cond]))
         if len(comparisons) == 1 and comparisons[0] is cond:
             out.append(cond.text)  # type: ignore[union-attr]
         else:
-            out.append(
-                ("any of: " if type(cond).__name__ == "AnyOf" else "all of: ") + " | ".join(c.text for c in comparisons)
-            )
+            group = "cond_any" if isinstance(cond, AnyOf) else "cond_all"
+            out.append(say(group, lang, items=" | ".join(c.text for c in comparisons)))
     return out
 
 
@@ -37,12 +41,12 @@ def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str
             "policy_title": policy.title.get(lang),
             "issued": policy.issued.isoformat() if policy.issued else None,
             "source": policy.source,
-            "policy_conditions": _conditions(policy.when),
-            "conditions": _conditions(measure.when),
+            "policy_conditions": _conditions(policy.when, lang),
+            "conditions": _conditions(measure.when, lang),
             "tiers": [
                 {
                     "label": t.label.get(lang),
-                    "conditions": _conditions(t.when),
+                    "conditions": _conditions(t.when, lang),
                     "award": describe_award(t.award, lang, catalog.vocabulary),
                     "cap": json_number(t.cap),
                 }
@@ -64,14 +68,14 @@ def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str
     return data
 
 
-def check_dict(check: Check) -> dict[str, Any]:
+def check_dict(check: Check, lang: str = "en") -> dict[str, Any]:
     return {
-        "condition": check.text,
+        "condition": check.describe(lang),
         "holds": check.holds,
-        "value": check.actual or None,
+        "value": check.value(lang) or None,
         "missing": list(check.missing),
-        "note": check.note or None,
-        "parts": [check_dict(c) for c in check.children],
+        "note": check.explain_note(lang) or None,
+        "parts": [check_dict(c, lang) for c in check.children],
     }
 
 
@@ -116,16 +120,15 @@ def company_trace(
     c = result.computed
     stacked = None
     if result.stacked_out_by:
-        stacked = f"does not stack with {result.stacked_out_by}, which is higher: not counted"
+        stacked = say("tr_stacked_out", lang, other=result.stacked_out_by)
     elif result.measure.stacking_group:
         peers = [
             r.id
             for r in company.results
             if r.measure.stacking_group == result.measure.stacking_group and r.id != result.id
         ]
-        stacked = (
-            f"stacking group {result.measure.stacking_group}: the highest of {', '.join([result.id, *peers])} counts"
-        )
+        ids = ", ".join([result.id, *peers])
+        stacked = say("tr_stacking_group", lang, group=result.measure.stacking_group, ids=ids)
     hints = near_misses(result, company.profile, catalog, as_of)
     return {
         "file": company.source,
@@ -133,18 +136,18 @@ def company_trace(
         "year": result.year,
         "as_of": as_of.isoformat(),
         "result": result_dict(result, lang),
-        "policy_checks": [check_dict(ch) for ch in result.checks[:n_policy]],
-        "checks": [check_dict(ch) for ch in result.checks[n_policy:]],
+        "policy_checks": [check_dict(ch, lang) for ch in result.checks[:n_policy]],
+        "checks": [check_dict(ch, lang) for ch in result.checks[n_policy:]],
         "tiers": [
             {
                 "label": label.get(lang),
                 "reached": all(ch.holds for ch in checks),
-                "checks": [check_dict(ch) for ch in checks],
+                "checks": [check_dict(ch, lang) for ch in checks],
             }
             for label, checks in c.tier_checks
         ],
-        "steps": list(c.steps),
-        "formula": c.formula or None,
+        "steps": render_steps(c.steps, lang),
+        "formula": render_formula(c.formula, lang) or None,
         "cap": json_number(result.cap),
         "capped": c.capped,
         "stacking": stacked,

@@ -6,6 +6,8 @@ from __future__ import annotations
 from polcalc.catalog import Catalog
 from polcalc.engine import CompanyResult
 from polcalc.fields import fields_used
+from polcalc.i18n import say
+from polcalc.steps import Step, render_step
 
 
 def years_read(catalog: Catalog, region: str) -> tuple[frozenset[int], int | None]:
@@ -22,19 +24,18 @@ def years_read(catalog: Catalog, region: str) -> tuple[frozenset[int], int | Non
     return catalog.memo[key]
 
 
-def profile_warnings(company: CompanyResult, catalog: Catalog) -> list[str]:
+def profile_warnings(company: CompanyResult, catalog: Catalog, lang: str = "en") -> list[str]:
     out: list[str] = []
     profile = company.profile
     read, all_before = years_read(catalog, profile.region)
     unread = sorted(y for y in profile.years if y not in read and not (all_before and y < all_before))
     if unread and read:
-        out.append(
-            f"years.{', years.'.join(map(str, unread))}: no measure of {profile.region} reads these years "
-            f"(they read {min(read)}–{max(read)}); check the year"
-        )
+        keys = ", ".join(f"years.{y}" for y in unread)
+        out.append(say("warn_years_unread", lang, keys=keys, region=profile.region, first=min(read), last=max(read)))
     for r in company.results:
-        reasons = [c.note for c in r.checks if c.actual == "undefined" and c.note]
+        # Only the reasons are worded: the checks that hold a value are never composed here.
+        reasons: list[Step] = [c.undefined for c in r.checks if c.fact is not None and c.undefined]  # type: ignore[misc]
         if r.computed.undefined:
             reasons.append(r.computed.undefined)
-        out += [f"{r.id}: {reason}" for reason in dict.fromkeys(reasons)]
+        out += [f"{r.id}: {text}" for text in dict.fromkeys(render_step(reason, lang) for reason in reasons)]
     return out

@@ -95,7 +95,7 @@ def check(
                 out.append((None, [str(exc)], []))
                 continue
             company = evaluate_company(profile, catalog, day, source.name, policy=policy)
-            notes = [f"{source.name}: {m}" for m in profile_warnings(company, catalog)]
+            notes = [f"{source.name}: {m}" for m in profile_warnings(company, catalog, language)]
             if with_hints:
                 from polcalc.nearmiss import company_near_misses
                 from polcalc.trace import hint_dict

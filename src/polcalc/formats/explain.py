@@ -1,7 +1,8 @@
 """`explain` as text: the measure in full, then (with a profile) the company's trace.
 
-Every label follows --lang and amounts are written as the language writes them. The engine's
-arithmetic lines and the rules' condition expressions are shown as the core words them.
+Every label follows --lang and amounts are written as the language writes them; the trace's
+texts (values, notes, arithmetic) come already worded in the language (polcalc.trace). The
+rules' condition expressions are shown as the rules write them.
 """
 
 from __future__ import annotations
@@ -90,16 +91,6 @@ def _write_check(con: Console, check: dict[str, Any], lang: str, indent: str = "
         _write_check(con, part, lang, indent + "    ")
 
 
-def _stacking(d: dict[str, Any], t: dict[str, Any], lang: str) -> str | None:
-    """The trace's stacking sentence, in the language (the trace's own `stacking` is English data)."""
-    if not t["stacking"]:
-        return None
-    if t["result"]["stacked_out_by"]:
-        return say("tr_stacked_out", lang, other=t["result"]["stacked_out_by"])
-    ids = ", ".join([d["id"], *d["does_not_stack_with"]])
-    return say("tr_stacking_group", lang, group=d["stacking_group"], ids=ids)
-
-
 def _write_trace(con: Console, d: dict[str, Any], t: dict[str, Any], lang: str, quiet: bool) -> None:
     r = t["result"]
     con.print()
@@ -125,9 +116,8 @@ def _write_trace(con: Console, d: dict[str, Any], t: dict[str, Any], lang: str, 
     if t["cap"] is not None:
         state = word("tr_binding" if t["capped"] else "tr_not_binding", lang)
         con.print(say("tr_cap", lang, cap=_money(t["cap"], lang), state=state))
-    stacking = _stacking(d, t, lang)
-    if stacking:
-        con.print(say("ex_stacking", lang, text=stacking))
+    if t["stacking"]:
+        con.print(say("ex_stacking", lang, text=t["stacking"]))
     v = t["validity"]
     state = "tr_draft" if v["draft"] else ("tr_open" if v["open"] else "tr_not_open")
     con.print(

@@ -24,8 +24,8 @@ from rich.text import Text as RichText
 
 from polcalc.engine import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
 from polcalc.i18n import money, say, word
-from polcalc.money import format_wan
 from polcalc.report import describe_award, totals
+from polcalc.steps import is_fixed_sum, render_formula
 
 MEASURE_MIN = 18  # the measure column: an id such as xishan-2020:19.2 and a few words of title
 AWARD_MIN = 14  # "discretionary", "0.2% × 2.3亿" on one line
@@ -88,10 +88,8 @@ def _award_cell(result: Result, lang: str) -> str:
     if result.measure.award.kind == "fixed" and c.amount is not None:
         return money(c.amount, lang)  # the rule's sum: written here in the language's convention
     tier = c.tier.get(lang) + ": " if c.tier is not None else ""
-    if c.formula and c.amount is not None and c.formula != format_wan(c.amount):
-        return tier + c.formula
-    if c.formula and c.amount is None:
-        return tier + c.formula
+    if c.formula and not is_fixed_sum(c.formula, c.amount):  # a fixed sum is the amount: not said twice
+        return tier + render_formula(c.formula, lang)
     return tier.rstrip(": ") or describe_award(result.measure.award, lang)
 
 
