@@ -1,15 +1,18 @@
-"""Texts outside the tables follow --lang too: conditions' groups, reasons, warnings, a sum per unit
-in listings; and every kind of arithmetic step is worded in both languages."""
+"""Texts outside the tables follow --lang too: conditions' groups, reasons, warnings, `rules check`,
+the internal-error line; and every kind of arithmetic step is worded in both languages."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from polcalc import cli
+from polcalc.catalog import rules_dir
 from polcalc.cli import app
 from polcalc.i18n import figure, price
 from polcalc.steps import MONEY, NUMBER, PRICE, RATE, Q, Step, render_formula, render_step
@@ -101,6 +104,47 @@ def test_groups_of_conditions_in_each_language(tmp_path: Path):
     )
     assert traces["zh"]["measure"]["conditions"][1].startswith("满足其一：insured_employees.prev <= 30 | ")
     assert traces["en"]["measure"]["conditions"][1].startswith("any of: insured_employees.prev <= 30 | ")
+
+
+@pytest.fixture
+def bad_rules(tmp_path: Path) -> Path:
+    """A rules directory with one policy whose article 1 has no measure."""
+    shutil.copytree(rules_dir() / "common", tmp_path / "common")
+    (tmp_path / "test-2020.toml").write_text(
+        '[policy]\nid = "test-2020"\nregion = "xishan"\ntitle = { zh = "测试", en = "test" }\n'
+        'issuer = { zh = "测试", en = "test" }\nyear = 2020\nsource = "none.txt"\narticles = ["1"]\n',
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_rules_check_in_each_language(bad_rules: Path):
+    zh = runner.invoke(app, ["rules", "check", str(bad_rules), "--lang", "zh"])
+    en = runner.invoke(app, ["rules", "check", str(bad_rules), "--lang", "en"])
+    assert zh.exit_code == en.exit_code == 2
+    assert zh.stderr.splitlines()[-1] == "polcalc: 规则中有 1 个问题"
+    assert en.stderr.splitlines()[-1] == "polcalc: 1 problem(s) in the rules"
+    assert runner.invoke(app, ["rules", "check", "--lang", "zh"]).stdout == "规则检查通过\n"
+    assert runner.invoke(app, ["rules", "check", "--lang", "en"]).stdout == "rules ok\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["check", "x.toml", "--lang", "zh"], "polcalc: 内部错误（程序缺陷，请报告）：RuntimeError: boom"),
+        (["check", "--lang=en", "x.toml"], "polcalc: internal error (a bug, please report it): RuntimeError: boom"),
+    ],
+)
+def test_internal_error_in_the_language_asked(monkeypatch, capsys, argv: list[str], line: str):
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setattr("sys.argv", ["polcalc", *argv])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 1
+    assert capsys.readouterr().err == line + "\n"
 
 
 # ------------------------------------------------------------------ every kind of step, both languages

@@ -312,6 +312,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     # --- failed conditions in results (check --format json, csv)
     "reason_is": ("（实际为 {value}）", " (is {value})"),
     "below_lowest_tier": ("未达到最低档次", "below the lowest tier"),
+    # --- polcalc rules check, and a bug
+    "rules_ok": ("规则检查通过", "rules ok"),
+    "rules_problems": ("polcalc: 规则中有 {n} 个问题", "polcalc: {n} problem(s) in the rules"),
+    "internal_error": (
+        "polcalc: 内部错误（程序缺陷，请报告）：{error}",
+        "polcalc: internal error (a bug, please report it): {error}",
+    ),
 }
 
 

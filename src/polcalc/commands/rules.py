@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from polcalc.commands.options import handle_errors
+from polcalc.commands.options import LangOption, handle_errors, resolve_lang
 
 app = typer.Typer(help="Work on rule files.", no_args_is_help=True)
 
@@ -19,14 +19,17 @@ def check_rules(
     path: Annotated[
         Path | None, typer.Argument(help="A rules directory or one policy file; default: the shipped rules.")
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Validate rule files: every problem, each with its file and key."""
+    from polcalc.i18n import say, word
     from polcalc.lint import check_rules as run_checks
 
+    language = resolve_lang(lang)
     problems = run_checks(path)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"polcalc: {len(problems)} problem(s) in the rules", file=sys.stderr)
+        print(say("rules_problems", language, n=len(problems)), file=sys.stderr)
         raise typer.Exit(2)
-    print("rules ok")
+    print(word("rules_ok", language))
