@@ -83,7 +83,9 @@ def test_csv_output_for_excel(population):
 def test_summary_table_total(population):
     res = runner.invoke(app, ["screen", population(), *AS_OF, "--lang", "en"])
     assert res.exit_code == 0
-    assert "196.00万" in res.stdout and "companies screened: 4" in res.stdout
+    assert "¥1,960,000.00" in res.stdout and "companies screened: 4" in res.stdout
+    zh = runner.invoke(app, ["screen", population(), *AS_OF, "--lang", "zh"])
+    assert "196.00万" in zh.stdout
 
 
 def test_parallel_screen_equals_serial(population):

@@ -12,7 +12,7 @@ from typing import Any
 from polcalc.catalog import Catalog
 from polcalc.conditions import AnyOf, Condition, iter_comparisons
 from polcalc.engine import Check, CompanyResult, Result
-from polcalc.i18n import money, quantity, say, word
+from polcalc.i18n import figure, money, say, word
 from polcalc.money import json_number
 from polcalc.nearmiss import Hint, near_misses
 from polcalc.report import describe_award, measure_dict, result_dict
@@ -102,9 +102,9 @@ def hint_text(hint: Hint, unit: str = "yuan", lang: str = "en") -> str:
         "near_text",
         lang,
         key=hint.key,
-        current=quantity(hint.current, unit, lang),
-        needed=quantity(hint.needed, unit, lang),
-        change=quantity(hint.change, unit, lang),
+        current=figure(hint.current, unit, lang),
+        needed=figure(hint.needed, unit, lang),
+        change=figure(hint.change, unit, lang),
         condition=hint.condition,
         after=("≤ " if hint.ceiling else "") + money(hint.amount_after, lang)
         if hint.amount_after is not None

@@ -222,8 +222,7 @@ def _print_summary(stream, summary: list[dict[str, Any]], screened: int, failure
     from rich.table import Table
 
     from polcalc.formats.table import make_console
-    from polcalc.i18n import word
-    from polcalc.money import format_wan
+    from polcalc.i18n import money, word
 
     console = make_console(stream)
     console.print(
@@ -239,10 +238,10 @@ def _print_summary(stream, summary: list[dict[str, Any]], screened: int, failure
     for m in rows:
         total = Decimal(str(m["total"]))
         grand += total
-        up_to = format_wan(Decimal(str(m["up_to_more"]))) if m["up_to_more"] else ""
-        table.add_row(f"{m['id']}\n{m['title']}", str(m["eligible"]), format_wan(total), up_to)
+        up_to = money(Decimal(str(m["up_to_more"])), lang) if m["up_to_more"] else ""
+        table.add_row(f"{m['id']}\n{m['title']}", str(m["eligible"]), money(total, lang), up_to)
     console.print(table)
-    console.print(f"{word('total', lang)}: {format_wan(grand)}")
+    console.print(f"{word('total', lang)}: {money(grand, lang)}")
     pending = [m for m in summary if m["needs_data"]]
     if pending:
         console.print(f"{word('screen_needs_data', lang)}: {len(pending)}")
