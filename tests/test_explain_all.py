@@ -127,14 +127,14 @@ CASES: dict[str, Case] = {
         18000,
         ("50% × 3.6万 = 1.80万",),
     ),
-    "xinzhou-2022:11": Case(  # 0 to 6 months of 2.5万 rent: at most 15万
+    "xinzhou-2022:11": Case(  # up to 6 months of 2.5万 rent: at most 15万
         co(
             "building_materials",
             years={2022: {"standard_factory_monthly_rent": "2.5万"}},
             provincial_zone_factory_tenant=True,
         ),
         None,
-        ("0%至6 × 2.5万：0.00万至15.00万，具体金额由部门核定",),
+        ("最高 6 × 2.5万 = 15.00万，由部门决定",),
         150000,
     ),
     "xinzhou-2022:12": Case(  # January 2023 doubles January 2022 (+100%): 50万
