@@ -57,6 +57,12 @@ def write_csv(path: Path, n: int) -> None:
             writer.writerow({"id": f"C{i:06d}", **row})
 
 
+def generate(kind: str, target: Path, n: int) -> None:
+    """Make the data in a child process: a forked polcalc would otherwise start with this
+    process's memory (the generated rows) and report it as its own peak."""
+    subprocess.run([sys.executable, __file__, "--generate", kind, str(target), str(n)], check=True)
+
+
 def median_time(cmd: list[str], runs: int) -> float:
     return statistics.median(run(cmd)[0] for _ in range(runs))
 
@@ -67,7 +73,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=10, help="runs for the cold-start medians")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--generate", nargs=3, metavar=("KIND", "TARGET", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.generate:
+        kind, target, n = args.generate
+        (write_files if kind == "files" else write_csv)(Path(target), int(n))
+        return
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     as_of = ["--as-of", "2020-06-30"]
     lines = [f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", ""]
@@ -75,13 +86,13 @@ def main() -> None:
         tmpdir = Path(tmp)
         for n in (args.files // 10, args.files):
             folder = tmpdir / f"files{n}"
-            write_files(folder, n)
+            generate("files", folder, n)
             seconds, rss = run([POLCALC, "check", str(folder), "--format", "jsonl", *as_of, *jobs])
             lines.append(f"check  {n:>7} files : {seconds:7.2f} s  {n / seconds:8.0f} companies/s  peak {rss:6.1f} MiB")
             shutil.rmtree(folder)
         for n in (args.rows // 10, args.rows):
             path = tmpdir / f"rows{n}.csv"
-            write_csv(path, n)
+            generate("csv", path, n)
             seconds, rss = run([POLCALC, "screen", str(path), "--format", "jsonl", *as_of, *jobs])
             lines.append(f"screen {n:>7} rows  : {seconds:7.2f} s  {n / seconds:8.0f} companies/s  peak {rss:6.1f} MiB")
             path.unlink()
