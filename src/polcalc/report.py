@@ -61,8 +61,10 @@ def failed_reasons(result: Result, lang: str = "en") -> list[str]:
 _STATIC: dict[tuple[str, str], dict[str, Any]] = {}
 
 
-def _static_part(m: Measure, lang: str) -> dict[str, Any]:
-    """What a result says that depends only on the measure: built once per measure and language."""
+def _static_part(result: Result, lang: str) -> dict[str, Any]:
+    """What a result says that depends only on its measure: built once per measure and language
+    (a batch run serialises the same 224 measures for every company)."""
+    m = result.measure
     key = (m.id, lang)
     if key not in _STATIC:
         _STATIC[key] = {
@@ -73,32 +75,33 @@ def _static_part(m: Measure, lang: str) -> dict[str, Any]:
             "title_zh": m.title.zh,
             "title_en": m.title.en,
             "benefit": m.benefit,
+            "deadline": _date(result.deadline),
+            "valid_from": _date(result.valid_from),
+            "draft": result.draft,
+            "year": result.year,
+            "caveats": [x.get(lang) for x in m.caveats],
         }
     return _STATIC[key]
 
 
 def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
-    m = result.measure
     c = result.computed
     eligible = result.status == ELIGIBLE
+    static = _static_part(result, lang)
     return {
-        **_static_part(m, lang),
+        **static,
         "status": result.status,
         "amount": json_number(c.amount) if eligible else None,
         "amount_max": json_number(c.amount_max) if eligible else None,
         "amount_min": json_number(c.amount_min) if eligible else None,
         "cap": json_number(result.cap),
-        "deadline": _date(result.deadline),
         "open": result.open,
-        "valid_from": _date(result.valid_from),
-        "draft": result.draft,
-        "year": result.year,
         "tier": c.tier.get(lang) if eligible and c.tier else None,
         "capped": c.capped if eligible else False,
         "missing": [] if eligible else list(result.missing),
         "more_data": list(c.more_data) if eligible else [],
         "reasons": [] if eligible else failed_reasons(result, lang),
-        "caveats": [x.get(lang) for x in m.caveats],
+        "caveats": list(static["caveats"]),
         "stacked_out_by": result.stacked_out_by,
         "counted": result.counted(),
     }
