@@ -12,32 +12,9 @@ from polcalc.catalog import build_catalog, rules_dir
 from polcalc.engine import evaluate_company
 from polcalc.profile import validate_profile
 from polcalc.steps import render_formula
+from tests.ruletext import header, measure
 
-HEADER = """
-[policy]
-id = "syn-2020"
-region = "xishan"
-title = { zh = "合成", en = "synthetic" }
-issuer = { zh = "测试", en = "test" }
-year = 2020
-valid_from = 2020-01-01
-valid_to = 2020-12-31
-source = "none.txt"
-articles = ["1"]
-"""
-
-
-def measure(mid: str, award: str, extra: str = "") -> str:
-    return f"""
-[[measures]]
-id = "{mid}"
-title = {{ zh = "甲", en = "a" }}
-summary = {{ zh = "甲", en = "a" }}
-benefit = "grant"
-department = {{ zh = "局", en = "bureau" }}
-award = {award}
-{extra}
-"""
+HEADER = header("syn-2020", ["1"])
 
 
 @pytest.fixture
@@ -48,9 +25,16 @@ def evaluate(tmp_path: Path):
         catalog, problems = build_catalog(rules_dir() / "common", [path])
         assert not problems, problems
         profile = validate_profile(
-            {"name": "x", "region": "xishan", "industry": "equipment_manufacturing", "size": "small",
-             "status": status or {}, "years": {str(y): v for y, v in years.items()}},
-            "t", catalog.vocabulary,
+            {
+                "name": "x",
+                "region": "xishan",
+                "industry": "equipment_manufacturing",
+                "size": "small",
+                "status": status or {},
+                "years": {str(y): v for y, v in years.items()},
+            },
+            "t",
+            catalog.vocabulary,
         )
         return {r.id: r for r in evaluate_company(profile, catalog, as_of).results}
 
@@ -79,19 +63,25 @@ def test_tier_with_undefined_growth_does_not_sink_a_reached_tier(evaluate):
 
 
 def test_growth_from_zero_is_ineligible_with_the_reason(evaluate):
-    r = evaluate(measure("syn-2020:1", '{ kind = "fixed", amount = "1万" }', 'when = ["revenue.growth >= 10%"]'),
-                 {2019: {"revenue": 0}, 2020: {"revenue": "100万"}})["syn-2020:1"]
+    r = evaluate(
+        measure("syn-2020:1", '{ kind = "fixed", amount = "1万" }', 'when = ["revenue.growth >= 10%"]'),
+        {2019: {"revenue": 0}, 2020: {"revenue": "100万"}},
+    )["syn-2020:1"]
     assert r.status == "ineligible"
     assert "base of 0" in r.checks[0].note
 
 
 def test_up_to_times_a_figure(evaluate):
-    r = evaluate(measure("syn-2020:1", '{ kind = "up_to", max = 6, per = "revenue" }'), {2020: {"revenue": "1.8万"}})["syn-2020:1"]
+    r = evaluate(measure("syn-2020:1", '{ kind = "up_to", max = 6, per = "revenue" }'), {2020: {"revenue": "1.8万"}})[
+        "syn-2020:1"
+    ]
     assert r.status == "eligible" and r.amount is None and r.amount_max == Decimal("108000")
 
 
 def test_multiplier_rate_shown_as_a_number_not_a_percentage(evaluate):
-    r = evaluate(measure("syn-2020:1", '{ kind = "rate", rate = 6, of = "revenue" }'), {2020: {"revenue": "1万"}})["syn-2020:1"]
+    r = evaluate(measure("syn-2020:1", '{ kind = "rate", rate = 6, of = "revenue" }'), {2020: {"revenue": "1万"}})[
+        "syn-2020:1"
+    ]
     assert r.amount == Decimal("60000")
     assert render_formula(r.computed.formula, "zh") == "6 × 1万"
     assert render_formula(r.computed.formula, "en") == "6 × ¥10,000"
@@ -106,25 +96,34 @@ def test_progressive_bands(evaluate):
 def test_sum_of_fixed_and_whole_units_capped(evaluate):
     award = '{ kind = "sum", parts = [{ kind = "fixed", amount = "10万" }, { kind = "per_unit", amount = "5万", unit = "1亿", of = "revenue.increase" }] }'
     rules = measure("syn-2020:1", award, 'cap = "50万"')
-    assert evaluate(rules, {2019: {"revenue": "5亿"}, 2020: {"revenue": "7.99亿"}})["syn-2020:1"].amount == Decimal("200000")
-    assert evaluate(rules, {2019: {"revenue": "5亿"}, 2020: {"revenue": "20亿"}})["syn-2020:1"].amount == Decimal("500000")
+    assert evaluate(rules, {2019: {"revenue": "5亿"}, 2020: {"revenue": "7.99亿"}})["syn-2020:1"].amount == Decimal(
+        "200000"
+    )
+    assert evaluate(rules, {2019: {"revenue": "5亿"}, 2020: {"revenue": "20亿"}})["syn-2020:1"].amount == Decimal(
+        "500000"
+    )
 
 
 def test_stacking_group_counts_the_highest_only(evaluate):
-    rules = (measure("syn-2020:1", '{ kind = "fixed", amount = "1万" }', 'stacking_group = "g"')
-             + measure("syn-2020:2", '{ kind = "fixed", amount = "3万" }', 'stacking_group = "g"'))
+    rules = measure("syn-2020:1", '{ kind = "fixed", amount = "1万" }', 'stacking_group = "g"') + measure(
+        "syn-2020:2", '{ kind = "fixed", amount = "3万" }', 'stacking_group = "g"'
+    )
     results = evaluate(rules.replace('articles = ["1"]', ""), {2020: {}})
     assert results["syn-2020:1"].stacked_out_by == "syn-2020:2"
     assert results["syn-2020:2"].stacked_out_by is None
 
 
 def test_outside_the_window_is_not_open_but_still_computed(evaluate):
-    r = evaluate(measure("syn-2020:1", '{ kind = "fixed", amount = "1万" }'), {2020: {}}, as_of=dt.date(2021, 1, 1))["syn-2020:1"]
+    r = evaluate(measure("syn-2020:1", '{ kind = "fixed", amount = "1万" }'), {2020: {}}, as_of=dt.date(2021, 1, 1))[
+        "syn-2020:1"
+    ]
     assert r.status == "eligible" and r.open is False and r.amount == Decimal("10000")
 
 
 def test_any_of_with_one_true_branch_holds_even_if_another_is_unknown(evaluate):
-    rules = measure("syn-2020:1", '{ kind = "fixed", amount = "1万" }', 'when = [{ any = ["headquarters", "revenue >= 1万"] }]')
+    rules = measure(
+        "syn-2020:1", '{ kind = "fixed", amount = "1万" }', 'when = [{ any = ["headquarters", "revenue >= 1万"] }]'
+    )
     assert evaluate(rules, {2020: {"revenue": "2万"}})["syn-2020:1"].status == "eligible"
     assert evaluate(rules, {2020: {"revenue": "0.5万"}})["syn-2020:1"].status == "needs_data"
     r = evaluate(rules, {2020: {"revenue": "0.5万"}}, status={"headquarters": False})["syn-2020:1"]

@@ -11,32 +11,14 @@ from typer.testing import CliRunner
 from polcalc.catalog import rules_dir
 from polcalc.cli import app
 from polcalc.lint import check_rules
+from tests import ruletext
+from tests.ruletext import header
 
-HEADER = """
-[policy]
-id = "test-2020"
-region = "xishan"
-title = { zh = "测试", en = "test" }
-issuer = { zh = "测试", en = "test" }
-year = 2020
-valid_from = 2020-01-01
-valid_to = 2020-12-31
-source = "none.txt"
-articles = ["1", "2"]
-"""
+HEADER = header("test-2020", ["1", "2"])
 
 
 def measure(mid: str = "test-2020:1", award: str = '{ kind = "fixed", amount = "5万" }', extra: str = "") -> str:
-    return f"""
-[[measures]]
-id = "{mid}"
-title = {{ zh = "甲", en = "a" }}
-summary = {{ zh = "甲", en = "a" }}
-benefit = "grant"
-department = {{ zh = "局", en = "bureau" }}
-award = {award}
-{extra}
-"""
+    return ruletext.measure(mid, award, extra)
 
 
 @pytest.fixture

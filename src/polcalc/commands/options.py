@@ -133,27 +133,17 @@ def did_you_mean(value: str, choices: Iterable[str], lang: str) -> str:
     return say("did_you_mean", lang, guess=repr(close[0])) if close else ""
 
 
-def check_region(region: str | None, catalog: Catalog, lang: str) -> None:
-    if region is not None and region not in catalog.regions:
+def _check_word(key: str, value: str | None, choices: list[str], lang: str) -> None:
+    """A usage error naming the nearest valid choice and all of them, for an unknown value."""
+    if value is not None and value not in choices:
         raise UsageError(
-            say(
-                "not_a_region",
-                lang,
-                value=repr(region),
-                suggest=did_you_mean(region, catalog.regions, lang),
-                valid=", ".join(catalog.regions),
-            )
+            say(key, lang, value=repr(value), suggest=did_you_mean(value, choices, lang), valid=", ".join(choices))
         )
+
+
+def check_region(region: str | None, catalog: Catalog, lang: str) -> None:
+    _check_word("not_a_region", region, catalog.regions, lang)
 
 
 def check_policy(policy: str | None, catalog: Catalog, lang: str) -> None:
-    if policy is not None and policy not in catalog.policies:
-        raise UsageError(
-            say(
-                "not_a_policy",
-                lang,
-                value=repr(policy),
-                suggest=did_you_mean(policy, catalog.policies, lang),
-                valid=", ".join(catalog.policies),
-            )
-        )
+    _check_word("not_a_policy", policy, list(catalog.policies), lang)

@@ -14,6 +14,7 @@ from polcalc.commands.options import (
     AsOfOption,
     FormatOption,
     LangOption,
+    check_policy,
     error,
     handle_errors,
     parse_as_of,
@@ -66,17 +67,15 @@ def screen(
     from polcalc.batch import default_jobs, ordered_map
     from polcalc.catalog import load_catalog
     from polcalc.engine import evaluate_company
-    from polcalc.errors import ProfileError, UsageError
+    from polcalc.errors import ProfileError
     from polcalc.formats.jsonfmt import dumps
     from polcalc.population import Row, parse_header, read_rows, row_profile
     from polcalc.progress import progress_bar
     from polcalc.screening import Tally, screened_company, tally_of
-    from polcalc.text import suggest
 
     day, language = parse_as_of(as_of), resolve_lang(lang)
     catalog = load_catalog()
-    if policy is not None and policy not in catalog.policies:
-        raise UsageError(f"--policy {policy!r} is not a policy{suggest(policy, catalog.policies)}")
+    check_policy(policy, catalog, language)
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
