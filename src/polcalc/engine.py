@@ -575,8 +575,10 @@ def evaluate_measure(
     policy = catalog.policy_of(measure)
     year = measure.year or policy.year
     facts = context.facts_for(year)
-    checks = context.checks_for(policy, year)
-    policy_verdict = context.policy_verdict(policy, year)
+    # Document-wide conditions (a 附则's "当年度" exclusions) belong to the policy's own year, even
+    # for a measure that reads an earlier year's figures (Xishan 2020 16.5 reads 2019's).
+    checks = context.checks_for(policy, policy.year)
+    policy_verdict = context.policy_verdict(policy, policy.year)
     if context.detail or policy_verdict is not False:
         own = check_all(measure.when, facts) if context.detail else _until_false(measure.when, facts)
         checks = checks + own

@@ -664,3 +664,13 @@ def test_review_veto_for_safety_or_major_environmental_accident_bars_every_measu
     # 附则【申报程序】: 涉及安全生产事故及重大环保事故的实行"一票否决".
     assert evaluate(P + "13.3", events(online("1亿"), kind)).status == "ineligible"
     assert evaluate(P + "13.3", events(online("1亿"), kind, year=2019)).amount == wan("50")
+
+
+def test_16_5_exclusions_are_checked_in_the_policy_year_2020_not_the_figures_year():
+    # 附则: a firm with tax evasion found "当年度" (the policy's year, 2020) is barred, though 16.5
+    # reads 2019's deposits and loans; the same event in 2019 is not the policy year's.
+    bank = legal_bank("20亿", "21.6亿", "15亿", "17亿")
+    barred = evaluate(P + "16.5", {**bank, "events": [{"kind": "tax_evasion", "year": 2020}]})
+    assert barred.status == "ineligible"
+    earlier = evaluate(P + "16.5", {**bank, "events": [{"kind": "tax_evasion", "year": 2019}]})
+    assert earlier.status == "eligible" and earlier.amount == wan("18")
