@@ -128,3 +128,48 @@ def test_any_of_with_one_true_branch_holds_even_if_another_is_unknown(evaluate):
     assert evaluate(rules, {2020: {"revenue": "0.5万"}})["syn-2020:1"].status == "needs_data"
     r = evaluate(rules, {2020: {"revenue": "0.5万"}}, status={"headquarters": False})["syn-2020:1"]
     assert r.status == "ineligible"
+
+
+def test_recognition_levels_name_each_title_held(tmp_path: Path):
+    from polcalc.catalog import build_catalog
+
+    rules = measure(
+        "syn-2020:1",
+        '{ kind = "fixed", amount = "1万" }',
+        'when = ["recognized.little_giant.since(2019).levels == provincial"]',
+    )
+    path = tmp_path / "syn-2020.toml"
+    path.write_text(HEADER + rules, encoding="utf-8")
+    catalog, problems = build_catalog(rules_dir() / "common", [path])
+    assert not problems
+
+    def status(*recs: tuple[str, int]) -> str:
+        data = {
+            "name": "x",
+            "region": "xishan",
+            "recognitions": [{"kind": "little_giant", "level": lv, "year": y} for lv, y in recs],
+        }
+        profile = validate_profile(data, "t", catalog.vocabulary)
+        return evaluate_company(profile, catalog, dt.date(2020, 6, 1)).results[0].status
+
+    assert status(("provincial", 2019)) == "eligible"
+    assert status(("provincial", 2019), ("national", 2020)) == "eligible"
+    assert status(("national", 2020)) == "ineligible"  # the highest level alone would have passed ">="
+    assert status(("provincial", 2018)) == "ineligible"  # before the window
+
+
+def test_levels_refuse_ordering_comparisons(tmp_path: Path):
+    from polcalc.catalog import build_catalog
+
+    path = tmp_path / "syn-2020.toml"
+    path.write_text(
+        HEADER
+        + measure(
+            "syn-2020:1",
+            '{ kind = "fixed", amount = "1万" }',
+            'when = ["recognized.little_giant.levels >= provincial"]',
+        ),
+        encoding="utf-8",
+    )
+    _, problems = build_catalog(rules_dir() / "common", [path])
+    assert any(".levels is a set of levels" in p for p in problems)

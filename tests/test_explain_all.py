@@ -541,7 +541,7 @@ CASES: dict[str, Case] = {
     ),
     "yangquan-chengqu-2023-industry:3b": Case(co(recs=(("little_giant", "provincial", 2022),)), 30000, fixed("3.00万")),
     "yangquan-chengqu-2023-industry:3c": Case(
-        co(recs=(("single_champion", "national", 2021),)), 30000, fixed("3.00万")
+        co(recs=(("single_champion", "provincial", 2021),)), 30000, fixed("3.00万")
     ),
     "yangquan-chengqu-2023-industry:3d": Case(co(recs=(("little_giant", "national", 2023),)), 50000, fixed("5.00万")),
     "yangquan-chengqu-2023-industry:4a": Case(  # city sourcing 20% → 30% (+10% = 2 steps of 5%): 1% × 10% × 1.2亿

@@ -266,7 +266,9 @@ def check_fact(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | 
         if not sel or sel[0].name not in vocab.recognitions:
             word = names[0] if names else ""
             return f"{fact.text}: unknown recognition {word!r}{suggest(word, vocab.recognitions)}"
-        rest = sel[1:]
+        rest = list(sel[1:])
+        if rest and rest[-1].name == "levels" and not rest[-1].args:
+            rest.pop()  # .levels: the set of levels held, for `== provincial` / `in [...]`
         if not rest or (
             len(rest) == 1
             and (
@@ -275,7 +277,7 @@ def check_fact(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | 
             )
         ):
             return None
-        return f"{fact.text}: recognized takes .ever or .since(YEAR)"
+        return f"{fact.text}: recognized takes .ever or .since(YEAR), then optionally .levels"
     if fact.name == "ref":
         if not sel or sel[0].name not in reference.series:
             word = names[0] if names else ""
@@ -298,6 +300,13 @@ def _check_comparison(cmp: Comparison, vocab: Vocabulary, reference: Reference) 
         out.append(f"{cmp.text!r}: {err}")
     if isinstance(cmp.value, FactRef) and (err := check_fact(cmp.value, vocab, reference)):
         out.append(f"{cmp.text!r}: {err}")
+    if (
+        cmp.fact.name == "recognized"
+        and cmp.fact.selectors[-1:]
+        and cmp.fact.selectors[-1].name == "levels"
+        and cmp.op not in ("==", "!=", "in", "not in")
+    ):
+        out.append(f"{cmp.text!r}: .levels is a set of levels: compare with ==, !=, in or not in")
     words: set[str] | None = None
     if cmp.fact.name == "industry":
         words = vocab.industry_words()

@@ -101,7 +101,9 @@ class Facts:
         if name == "event":
             return self._event(sel[0].name, sel[1].name if len(sel) > 1 else "")
         if name == "recognized":
-            return self._recognized(sel[0].name, sel[1] if len(sel) > 1 else None)
+            as_set = sel[-1].name == "levels"
+            window = sel[1:-1] if as_set else sel[1:]
+            return self._recognized(sel[0].name, window[0] if window else None, as_set)
         if name == "ref":
             return self._reference(sel[0].name, sel[1].name if len(sel) > 1 else "")
         raise KeyError(fact.text)  # the catalog checked every name: unreachable
@@ -317,7 +319,9 @@ class Facts:
             hit = (self.year - (1 if selector == "prev" else 0)) in years
         return FactValue(hit, shown=_YES_NO[hit])
 
-    def _recognized(self, kind: str, selector) -> FactValue:
+    def _recognized(self, kind: str, selector, as_set: bool = False) -> FactValue:
+        """The highest level obtained in the window, or (as_set) every level obtained in it:
+        a provincial and a national recognition are two titles, each topped up separately."""
         levels = self.vocab.recognitions[kind].levels
         if selector is None:
             lo = self.year
@@ -326,6 +330,9 @@ class Facts:
         else:
             lo = int(selector.args[0])
         got = [r.level for r in self.profile.recognitions if r.kind == kind and lo <= r.year <= self.year]
+        if as_set:
+            held = frozenset(got)
+            return FactValue(held, shown=", ".join(sorted(held, key=levels.index)) if held else _no_level)
         best = max(got, key=levels.index) if got else None
         return FactValue(best, shown=best or _no_level)
 

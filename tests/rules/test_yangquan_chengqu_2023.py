@@ -220,9 +220,18 @@ def test_3d_provincial_little_giant_only_is_not_national():
     assert ind("3d", data).status == "ineligible"
 
 
-def test_3c_single_champion_takes_3wan():
-    assert ind("3c", recognised(("single_champion", "national", 2022))).amount == Decimal("30000")
+def test_3c_provincial_single_champion_takes_3wan_a_national_one_alone_does_not():
+    # The text tops up the provincial single champion; it names no national one.
     assert ind("3c", recognised(("single_champion", "provincial", 2020))).amount == Decimal("30000")
+    assert ind("3c", recognised(("single_champion", "national", 2022))).status == "ineligible"
+    both = recognised(("single_champion", "provincial", 2020), ("single_champion", "national", 2022))
+    assert ind("3c", both).amount == Decimal("30000")
+
+
+def test_3b_national_little_giant_alone_takes_3d_not_3b():
+    data = recognised(("little_giant", "national", 2022))
+    assert ind("3b", data).status == "ineligible"
+    assert ind("3d", data).amount == Decimal("50000")
 
 
 def test_3d_recognition_after_2023_does_not_count():
