@@ -72,3 +72,9 @@ def test_every_hint_on_every_sample_keeps_its_promise(path: Path):
                 assert after.status == "eligible", (result.id, hint)
                 worth = after.amount if after.amount is not None else after.amount_max
                 assert worth == hint.amount_after, (result.id, hint)
+
+
+def test_no_hint_from_nothing():
+    # A firm with no output in 2020 at all is not "near" the 10% growth of 19.2.
+    result, hints = hints_for("xishan-2020:19.2", output_profile("2亿", "0"))
+    assert result.status == "ineligible" and hints == []

@@ -85,6 +85,8 @@ def test_one_unit_under_a_threshold_loses_it_and_a_hint_shows_the_way_back(measu
     facts = Facts(profile, CATALOG, before.year)
     cmp = next(c for c in _thresholds(measure_id, before, facts) if c.text == condition)
     year, figure, least = threshold_value(cmp, facts)
+    if least - 1 <= 0:
+        pytest.skip(f"one unit under {least} is none at all: no near miss from nothing")
     under = profile.with_figure(year, figure, least - 1)
     after, _ = _result(measure_id, under)
     worse = (

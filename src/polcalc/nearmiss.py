@@ -146,8 +146,9 @@ def near_misses(result: Result, profile: Profile, catalog: Catalog, as_of: dt.da
         seen.add(target)
         year, figure, needed = target
         current = profile.figure(year, figure)
-        assert current is not None
-        if current and (needed - current) / current > MAX_RELATIVE_CHANGE:
+        # From nothing (no fintech platform, no exports) a firm is not near a threshold: it would
+        # be starting a new line of business, which is no hint worth giving.
+        if not current or (needed - current) / current > MAX_RELATIVE_CHANGE:
             continue
         changed = profile.with_figure(year, figure, needed)
         after = evaluate_measure(result.measure, changed, catalog, as_of)
