@@ -319,6 +319,153 @@ _WORDS: dict[str, tuple[str, str]] = {
         "polcalc: 内部错误（程序缺陷，请报告）：{error}",
         "polcalc: internal error (a bug, please report it): {error}",
     ),
+    # --- bad input (polcalc.errors renders them): where, then what
+    "at_path": ("{path}：{message}", "{path}: {message}"),
+    "at_line": ("（第{line}行）", " (line {line})"),
+    "at_column": ("列 {column}：{message}", "column {column}: {message}"),
+    "problem_sep": ("；", "; "),
+    "pr_did_you_mean": ("（是否想写 {guess}？）", " (did you mean {guess}?)"),
+    # --- a profile file: its bytes, its TOML, its keys and values (polcalc.profile)
+    "pr_empty": (
+        "文件为空：档案至少需要 name 和 region",
+        "the file is empty: a profile needs at least name and region",
+    ),
+    "pr_binary": ("这是二进制文件，不是 TOML 档案", "this is a binary file, not a TOML profile"),
+    "pr_not_utf8": (
+        "不是 UTF-8 文本（第{byte}字节）：请把文件另存为 UTF-8",
+        "not UTF-8 text (byte {byte}): save the file as UTF-8",
+    ),
+    "pr_gbk": (
+        "文件是 GBK/GB18030 编码：请另存为 UTF-8（例如 iconv -f GBK -t UTF-8）",
+        "the file is GBK/GB18030-encoded: save it as UTF-8 (e.g. iconv -f GBK -t UTF-8)",
+    ),
+    "pr_too_large": (
+        "文件有 {size} 字节；档案最多 {limit} 字节",
+        "file is {size} bytes; a profile may be at most {limit}",
+    ),
+    "pr_toml_syntax": ("TOML 语法错误：{detail}", "TOML syntax error: {detail}"),
+    "pr_too_deep": ("嵌套层数过多：档案只需几张平铺的表", "nested too deeply: a profile is a few flat tables"),
+    "pr_unknown_key": ("未知的键{suggest}；可用的键：{valid}", "unknown key{suggest}; valid keys: {valid}"),
+    "pr_missing": ("缺少此项：每份档案都需要 name 和 region", "missing: every profile needs name and region"),
+    "pr_unknown_region": (
+        "未知地区 {value}{suggest}；可选：{valid}",
+        "unknown region {value}{suggest}; valid: {valid}",
+    ),
+    "pr_unknown_industry": (
+        "未知行业 {value}{suggest}；可选：{valid}",
+        "unknown industry {value}{suggest}; valid: {valid}",
+    ),
+    "pr_unknown_size": ("未知规模 {value}{suggest}；可选：{valid}", "unknown size {value}{suggest}; valid: {valid}"),
+    "pr_unknown_status": ("未知身份项{suggest}；可选：{valid}", "unknown status{suggest}; valid: {valid}"),
+    "pr_not_bool": ("应为 true 或 false，而不是 {value}", "must be true or false, not {value}"),
+    "pr_not_level": (
+        "{level} 不是 {kind} 的级别{suggest}；可选：{valid}",
+        "{level} is not a level of {kind}{suggest}; valid: {valid}",
+    ),
+    "pr_not_dated": ("应为含 kind 和 year 的表", "must be a table with kind and year"),
+    "pr_unknown_kind": ("未知类别 {value}{suggest}；可选：{valid}", "unknown kind {value}{suggest}; valid: {valid}"),
+    "pr_implausible_year": ("{year} 不是合理的年份（{low}-{high}）", "{year} is not a plausible year ({low}-{high})"),
+    "pr_not_a_year": (
+        "{period} 不是年份（{low}-{high}）；请写作 [years.2020]",
+        "{period} is not a year ({low}-{high}); write [years.2020]",
+    ),
+    "pr_not_a_month": (
+        '{period} 不是月份；请写作 [months."2023-01"]',
+        '{period} is not a month; write [months."2023-01"]',
+    ),
+    "pr_not_figures": ("应为一张数字表", "must be a table of figures"),
+    "pr_unknown_figure": ("未知数字项{hint}", "unknown figure{hint}"),
+    "pr_derived": ("（派生项：由其组成部分算出，不必填写）", " (derived: computed from its parts)"),
+    "pr_yearly_only": (
+        "此数字项只按年填写：请放在 [years.YYYY] 下",
+        "this figure is yearly only; put it under [years.YYYY]",
+    ),
+    "pr_negative": ("不能为负数（{value}）", "cannot be negative ({value})"),
+    "pr_not_whole": ("此项是计数，须为整数，不能是 {value}", "a count must be a whole number, not {value}"),
+    "pr_over_100": (
+        '{value} 超过 100%：比例请写作 "70%" 或 0.7',
+        '{value} is over 100%: write a share such as "70%" or 0.7',
+    ),
+    # pydantic's checks of types (English: pydantic's own words), and any other it reports
+    "pv_string_type": ("应为文本（加引号的字符串）", "Input should be a valid string"),
+    "pv_string_too_short": ("不能为空", "String should have at least 1 character"),
+    "pv_int_type": ("应为整数", "Input should be a valid integer"),
+    "pv_int_parsing": (
+        "应为整数：无法把这段文字读作整数",
+        "Input should be a valid integer, unable to parse string as an integer",
+    ),
+    "pv_int_from_float": (
+        "应为整数：不能带小数",
+        "Input should be a valid integer, got a number with a fractional part",
+    ),
+    "pv_dict_type": ("应为一张表", "Input should be a valid dictionary"),
+    "pv_tuple_type": ("应为表的数组（[[…]]）", "Input should be a valid tuple"),
+    "pv_missing": ("缺少此项", "Field required"),
+    "pv_extra_forbidden": ("未知的键", "Extra inputs are not permitted"),
+    "pv_other": ("取值无效：{detail}", "{detail}"),
+    # --- an amount as people write it (polcalc.money.parse_quantity)
+    "q_bool": ("应为数字，而不是 {value}", "expected a number, got {value}"),
+    "q_not_finite": ("应为有限的数字，而不是 {value}", "expected a finite number, got {value}"),
+    "q_type": (
+        '应为数字或 "3000万" 这样的字符串，而不是 {type}',
+        'expected a number or a string like "3000万", got {type}',
+    ),
+    "q_not_amount": (
+        "无法把 {value} 读作数额：请用阿拉伯数字书写，可带 万 或 亿（如 3000万、1.2亿、3,000,000）",
+        "cannot read {value} as an amount: write digits with an optional 万 or 亿 (e.g. 3000万, 1.2亿, 3,000,000)",
+    ),
+    "q_not_amount_or_percent": (
+        "无法把 {value} 读作数额：请用阿拉伯数字书写，可带 万 或 亿（如 3000万、1.2亿、3,000,000），或写百分比（15%）",
+        "cannot read {value} as an amount: write digits with an optional 万 or 亿 (e.g. 3000万, 1.2亿, 3,000,000) "
+        "or a percentage (15%)",
+    ),
+    "q_not_number": ("无法把 {value} 读作数字", "cannot read {value} as a number"),
+    "q_percent": (
+        "{value} 是百分比；此项应填具体数值",
+        "{value} is a percentage; this field takes an amount",
+    ),
+    "q_money_unit": (
+        "{value} 带有金额单位；此项不是金额：请写纯数字",
+        "{value} has a money unit; this field is not money: write a plain number",
+    ),
+    # --- where profiles come from (polcalc.inputs)
+    "file_missing": ("文件不存在", "no such file"),
+    "file_is_dir": ("这是目录", "is a directory"),
+    "file_unreadable": ("无法读取：{reason}", "cannot read: {reason}"),
+    "file_no_profiles": ("目录中没有 *.toml 档案", "directory has no *.toml profiles"),
+    # --- a population table (polcalc.population, polcalc screen)
+    "tbl_line": ("第{line}行", "line {line}"),
+    "tbl_row": ("第{line}行", "row {line}"),
+    "tbl_not_a_column": ("列 {column} 不是档案的列{suggest}", "column {column} is not a profile column{suggest}"),
+    "tbl_needs_name_region": (
+        "表头至少需要 name 和 region 两列",
+        "the header needs at least the columns name and region",
+    ),
+    "tbl_columns_doc": ("各列的写法见 docs/screen.md", "columns are documented in docs/screen.md"),
+    "tbl_not_bool": ("{value} 不是 true 或 false", "{value} is not true or false"),
+    "tbl_not_year": ("{value} 不是年份", "{value} is not a year"),
+    "tbl_not_level_year": (
+        "{value} 不是“级别:年份”（如 national:2021）",
+        "{value} is not level:year (e.g. national:2021)",
+    ),
+    "tbl_cells": ("{cells} 个单元格，但只有 {columns} 列", "{cells} cells for {columns} columns"),
+    "tbl_empty": ("{path}：文件为空：需要一行表头", "{path}: the file is empty: it needs a header row"),
+    "tbl_empty_sheet": (
+        "{path}：第一张工作表为空：需要一行表头",
+        "{path}: the first sheet is empty: it needs a header row",
+    ),
+    "tbl_not_utf8": (
+        "不是 UTF-8 文本：请把表格另存为“CSV UTF-8”（或直接给出 .xlsx 文件）",
+        "not UTF-8 text: save the table as CSV UTF-8 (or give the .xlsx file)",
+    ),
+    "tbl_gbk": (
+        "文件是 GBK 编码（中文版 Excel 的“CSV”）：请另存为“CSV UTF-8”，或直接给出 .xlsx 文件",
+        "the file is GBK-encoded (Excel's 'CSV' in Chinese): save as 'CSV UTF-8', or give the .xlsx file",
+    ),
+    "tbl_not_workbook": (
+        "{path}：无法作为 Excel 工作簿读取（{error}）",
+        "{path}: cannot read as an Excel workbook ({error})",
+    ),
 }
 
 

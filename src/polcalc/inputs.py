@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from polcalc.errors import ProfileError
+from polcalc.errors import Message, ProfileError
 from polcalc.profile import MAX_BYTES
 
 
@@ -30,11 +30,11 @@ class Source:
             with Path(self.name).open("rb") as fh:
                 return fh.read(MAX_BYTES + 1)
         except FileNotFoundError:
-            raise ProfileError(self.name, ["no such file"]) from None
+            raise ProfileError(self.name, [Message("file_missing")]) from None
         except IsADirectoryError:  # pragma: no cover - directories are expanded
-            raise ProfileError(self.name, ["is a directory"]) from None
+            raise ProfileError(self.name, [Message("file_is_dir")]) from None
         except OSError as exc:
-            raise ProfileError(self.name, [f"cannot read: {exc.strerror}"]) from None
+            raise ProfileError(self.name, [Message("file_unreadable", reason=exc.strerror)]) from None
 
 
 def expand_sources(args: list[str]) -> list[Source]:
@@ -47,7 +47,7 @@ def expand_sources(args: list[str]) -> list[Source]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.toml") if p.is_file())
             if not found:
-                sources.append(Source(arg, error=ProfileError(arg, ["directory has no *.toml profiles"])))
+                sources.append(Source(arg, error=ProfileError(arg, [Message("file_no_profiles")])))
             sources += [Source(str(p)) for p in found]
         else:
             sources.append(Source(arg))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from polcalc.errors import Message
+
 FEN = Decimal("0.01")
 WAN = Decimal(10_000)
 YI = Decimal(100_000_000)
@@ -21,44 +23,49 @@ _NUMBER = re.compile(
 
 
 class QuantityError(ValueError):
-    """A quantity could not be read; the message says what was expected."""
+    """A quantity could not be read; the message says what was expected (str: in English; the
+    message itself renders in either language)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message,))
 
 
 def parse_quantity(value: object, *, allow_percent: bool = True, allow_money: bool = True) -> Decimal:
     """Read an int, Decimal or string such as "3000万", "1.2亿", "3,000,000", "15%", "0.5‰"."""
     if isinstance(value, bool):
-        raise QuantityError(f"expected a number, got {str(value).lower()}")
+        raise QuantityError(Message("q_bool", value=str(value).lower()))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise QuantityError(f"expected a finite number, got {value}")
+            raise QuantityError(Message("q_not_finite", value=value))
         return value
     if isinstance(value, float):  # only reachable from Python callers, never from our TOML reader
         return Decimal(str(value))
     if not isinstance(value, str):
-        raise QuantityError(f'expected a number or a string like "3000万", got {type(value).__name__}')
+        raise QuantityError(Message("q_type", type=type(value).__name__))
     text = value.strip().replace(" ", "")
     match = _NUMBER.match(text)
     if not match:
-        raise QuantityError(
-            f"cannot read {value!r} as an amount: write digits with an optional 万 or 亿 "
-            "(e.g. 3000万, 1.2亿, 3,000,000)" + (" or a percentage (15%)" if allow_percent else "")
-        )
+        raise QuantityError(Message("q_not_amount_or_percent" if allow_percent else "q_not_amount", value=repr(value)))
     unit = match["unit"]
     try:
         number = Decimal(match["digits"].replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid digits
-        raise QuantityError(f"cannot read {value!r} as a number") from exc
+        raise QuantityError(Message("q_not_number", value=repr(value))) from exc
     if match["sign"] == "-":
         number = -number
     if unit in _PERCENT:
         if not allow_percent:
-            raise QuantityError(f"{value!r} is a percentage; this field takes an amount")
+            raise QuantityError(Message("q_percent", value=repr(value)))
         return number * _PERCENT[unit]
     if unit in _SUFFIX:
         if not allow_money and unit != "元":
-            raise QuantityError(f"{value!r} has a money unit; this field is not money: write a plain number")
+            raise QuantityError(Message("q_money_unit", value=repr(value)))
         return number * _SUFFIX[unit]
     return number
 

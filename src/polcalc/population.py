@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from polcalc.errors import ProfileError, UsageError
+from polcalc.errors import Message, Problem, ProfileError, UsageError, did_you_mean
 from polcalc.profile import Profile, validate_profile
-from polcalc.text import suggest
 from polcalc.vocabulary import Vocabulary
 
 PLAIN = ("id", "name", "region", "industry", "size", "notes")
@@ -57,7 +56,7 @@ class Column:
 def parse_header(header: list[str], vocab: Vocabulary, source: str) -> list[Column]:
     """Columns of a population file; any unknown column is an error before any row is read."""
     columns: list[Column] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     known = [
         *PLAIN,
         *(f"status_{s}" for s in vocab.status),
@@ -80,17 +79,17 @@ def parse_header(header: list[str], vocab: Vocabulary, source: str) -> list[Colu
             columns.append(Column(h, "month" if month else "figure", m["name"], int(m["year"]), month))
         else:
             generic = _FIGURE.sub(lambda m: f"{m['name']}_YYYY", h)
-            problems.append(f"column {h!r} is not a profile column{suggest(generic, known)}")
+            problems.append(Message("tbl_not_a_column", column=repr(h), suggest=did_you_mean(generic, known)))
     if "name" not in header or "region" not in header:
-        problems.append("the header needs at least the columns name and region")
+        problems.append(Message("tbl_needs_name_region"))
     if problems:
-        raise ProfileError(source, [*problems, "columns are documented in docs/screen.md"])
+        raise ProfileError(source, [*problems, Message("tbl_columns_doc")])
     return columns
 
 
 def _row_data(row: list[str], columns: list[Column], line: int, source: str, where: str = "line") -> dict[str, Any]:
     data: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for col, cell in zip(columns, row, strict=False):  # a short row leaves the last cells blank
         value = cell.strip()
         if not value:
@@ -103,7 +102,7 @@ def _row_data(row: list[str], columns: list[Column], line: int, source: str, whe
             if low in _TRUE or low in _FALSE:
                 data.setdefault("status", {})[col.name] = low in _TRUE
             else:
-                problems.append(f"column {col.header}: {value!r} is not true or false")
+                problems.append(Problem("", Message("tbl_not_bool", value=repr(value)), column=col.header))
         elif col.kind == "figure":
             data.setdefault("years", {}).setdefault(str(col.year), {})[col.name] = value
         elif col.kind == "month":
@@ -113,7 +112,7 @@ def _row_data(row: list[str], columns: list[Column], line: int, source: str, whe
                 if part.strip().isdigit():
                     data.setdefault("events", []).append({"kind": col.name, "year": int(part)})
                 else:
-                    problems.append(f"column {col.header}: {part!r} is not a year")
+                    problems.append(Problem("", Message("tbl_not_year", value=repr(part)), column=col.header))
         elif col.kind == "recognition":
             for part in value.split(";"):
                 level, _, year = part.strip().partition(":")
@@ -122,12 +121,18 @@ def _row_data(row: list[str], columns: list[Column], line: int, source: str, whe
                         {"kind": col.name, "level": level.strip(), "year": int(year)}
                     )
                 else:
-                    problems.append(f"column {col.header}: {part!r} is not level:year (e.g. national:2021)")
+                    message = Message("tbl_not_level_year", value=repr(part))
+                    problems.append(Problem("", message, column=col.header))
     if len(row) > len(columns):
-        problems.append(f"{len(row)} cells for {len(columns)} columns")
+        problems.append(Problem("", Message("tbl_cells", cells=len(row), columns=len(columns))))
     if problems:
-        raise ProfileError(f"{source}: {where} {line}", problems)
+        raise ProfileError(source, problems, _at(where, line))
     return data
+
+
+def _at(where: str, line: int) -> Message:
+    """A CSV line or a workbook's row, as messages name it."""
+    return Message("tbl_row" if where == "row" else "tbl_line", line=line)
 
 
 @dataclass(frozen=True)
@@ -144,14 +149,16 @@ def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
     try:
         handle = sys_open(path)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+        raise UsageError(
+            Message("at_path", path=path, message=Message("file_unreadable", reason=exc.strerror))
+        ) from None
     reader = csv.reader(handle)
     try:
         header = next(reader)
     except StopIteration:
-        raise UsageError(f"{path}: the file is empty: it needs a header row") from None
+        raise UsageError(Message("tbl_empty", path=path)) from None
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: {_not_utf8(path)}") from None
+        raise UsageError(Message("at_path", path=path, message=_not_utf8(path))) from None
 
     def rows() -> Iterator[Row]:
         try:
@@ -159,20 +166,21 @@ def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
                 if any(c.strip() for c in cells):
                     yield Row(reader.line_num, cells)
         except UnicodeDecodeError:
-            raise UsageError(f"{path}: line {reader.line_num + 1}: {_not_utf8(path)}") from None
+            at = Message("at_path", path=_at("line", reader.line_num + 1), message=_not_utf8(path))
+            raise UsageError(Message("at_path", path=path, message=at)) from None
         finally:
             handle.close()
 
     return header, rows()
 
 
-def _not_utf8(path: str) -> str:
+def _not_utf8(path: str) -> Message:
     """What to say about a CSV that is not UTF-8: Excel in a Chinese locale saves CSV as GBK."""
     try:
         Path(path).read_bytes()[:65536].decode("gb18030")
     except (OSError, UnicodeDecodeError):
-        return "not UTF-8 text: save the table as CSV UTF-8 (or give the .xlsx file)"
-    return "the file is GBK-encoded (Excel's 'CSV' in Chinese): save as 'CSV UTF-8', or give the .xlsx file"
+        return Message("tbl_not_utf8")
+    return Message("tbl_gbk")
 
 
 def _cell_text(value: object) -> str:
@@ -195,16 +203,16 @@ def _read_xlsx(path: str) -> tuple[list[str], Iterator[Row]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
+        raise UsageError(Message("at_path", path=path, message=Message("file_missing"))) from None
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UsageError(f"{path}: cannot read as an Excel workbook ({type(exc).__name__})") from None
+        raise UsageError(Message("tbl_not_workbook", path=path, error=type(exc).__name__)) from None
     sheet = book.worksheets[0]
     rows_iter = sheet.iter_rows(values_only=True)
     try:
         header = [_cell_text(v) for v in next(rows_iter)]
     except StopIteration:
         book.close()
-        raise UsageError(f"{path}: the first sheet is empty: it needs a header row") from None
+        raise UsageError(Message("tbl_empty_sheet", path=path)) from None
     while header and not header[-1]:
         header.pop()  # trailing empty columns of the sheet
 
@@ -230,18 +238,12 @@ def sys_open(path: str) -> io.TextIOBase:
 
 def row_profile(row: Row, columns: list[Column], vocab: Vocabulary, source: str) -> tuple[str, Profile]:
     """(the row's id, its profile); ProfileError naming the line and the column otherwise."""
-    where = f"{source}: {row.where} {row.line}"
     data = _row_data(row.cells, columns, row.line, source, row.where)
     ident = next((c.strip() for col, c in zip(columns, row.cells, strict=False) if col.name == "id" and c.strip()), "")
     try:
-        profile = validate_profile(data, where, vocab)
-    except ProfileError as exc:
+        profile = validate_profile(data, source, vocab)
+    except ProfileError as exc:  # named by the column the user typed, not the key path it fills
         by_key = {col.key: col.header for col in columns}
-        raise ProfileError(where, [_column_message(p, by_key) for p in exc.problems]) from None
+        problems = [p.located(by_key.get(p.path)) for p in exc.problems]
+        raise ProfileError(source, problems, _at(row.where, row.line)) from None
     return ident or str(row.line), profile
-
-
-def _column_message(problem: str, by_key: dict[str, str]) -> str:
-    key = problem.split(":", 1)[0].split(" (line")[0]
-    header = by_key.get(key)
-    return f"column {header}{problem[len(key) :]}" if header else problem

@@ -13,9 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from polcalc.errors import ProfileError
+from polcalc.errors import Message, Problem, ProfileError, did_you_mean
 from polcalc.money import QuantityError, parse_quantity
-from polcalc.text import suggest
 from polcalc.vocabulary import SIZES, Vocabulary
 
 if sys.version_info >= (3, 11):
@@ -75,90 +74,111 @@ TOP_KEYS = tuple(Profile.model_fields)
 # ------------------------------------------------------------------ reading files
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes, source: str) -> str:
     """UTF-8 text of a profile, or a ProfileError that says what the bytes look like."""
     if not raw.strip():
-        raise ValueError("the file is empty: a profile needs at least name and region")
+        raise ProfileError(source, [Message("pr_empty")])
     if b"\x00" in raw:
-        raise ValueError("this is a binary file, not a TOML profile")
+        raise ProfileError(source, [Message("pr_binary")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
-            raise ValueError(f"not UTF-8 text (byte {exc.start}): save the file as UTF-8") from None
-        raise ValueError("the file is GBK/GB18030-encoded: save it as UTF-8 (e.g. iconv -f GBK -t UTF-8)") from None
+            raise ProfileError(source, [Message("pr_not_utf8", byte=exc.start)]) from None
+        raise ProfileError(source, [Message("pr_gbk")]) from None
 
 
 def parse_profile_text(text: str, source: str, vocab: Vocabulary) -> Profile:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(source, [f"TOML syntax error: {exc}"]) from None
+    except tomllib.TOMLDecodeError as exc:  # tomllib's own words (English) after ours
+        raise ProfileError(source, [Message("pr_toml_syntax", detail=str(exc))]) from None
     except RecursionError:
-        raise ProfileError(source, ["nested too deeply: a profile is a few flat tables"]) from None
+        raise ProfileError(source, [Message("pr_too_deep")]) from None
     return validate_profile(data, source, vocab, text)
 
 
 def read_profile(path: str, raw: bytes, vocab: Vocabulary) -> Profile:
     if len(raw) > MAX_BYTES:
-        raise ProfileError(path, [f"file is {len(raw):,} bytes; a profile may be at most {MAX_BYTES:,}"])
-    try:
-        text = decode(raw)
-    except ValueError as exc:
-        raise ProfileError(path, [str(exc)]) from None
-    return parse_profile_text(text, path, vocab)
+        raise ProfileError(path, [Message("pr_too_large", size=f"{len(raw):,}", limit=f"{MAX_BYTES:,}")])
+    return parse_profile_text(decode(raw, path), path, vocab)
 
 
 # ------------------------------------------------------------------ validation
 
 
-def _line_of(text: str | None, key: str) -> str:
-    """' (line N)' where `key =` first appears in the text, when it can be found."""
+def _line_of(text: str | None, key: str) -> int | None:
+    """The line where `key =` first appears in the text, when it can be found."""
     if not text:
-        return ""
+        return None
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
     match = pattern.search(text)
-    return f" (line {text.count(chr(10), 0, match.start()) + 1})" if match else ""
+    return text.count(chr(10), 0, match.start()) + 1 if match else None
 
 
 class _Problems:
     def __init__(self, text: str | None) -> None:
-        self.items: list[str] = []
+        self.items: list[Problem] = []
         self.text = text
 
-    def add(self, path: str, message: str, key: str | None = None) -> None:
-        where = _line_of(self.text, key) if key else ""
-        self.items.append(f"{path}{where}: {message}")
+    def add(self, path: str, message: Message, key: str | None = None) -> None:
+        self.items.append(Problem(path, message, _line_of(self.text, key) if key else None))
+
+
+# pydantic's error types worded in both languages (English: pydantic's own words; should a new
+# pydantic word them otherwise, its text is kept); any other type keeps pydantic's English text.
+_PYDANTIC = {
+    "string_type": "pv_string_type",
+    "string_too_short": "pv_string_too_short",
+    "int_type": "pv_int_type",
+    "int_parsing": "pv_int_parsing",
+    "int_from_float": "pv_int_from_float",
+    "dict_type": "pv_dict_type",
+    "tuple_type": "pv_tuple_type",
+    "missing": "pv_missing",
+    "extra_forbidden": "pv_extra_forbidden",
+}
+
+
+def _pydantic_message(error: Any) -> Message:
+    key = _PYDANTIC.get(error["type"])
+    if key and str(Message(key)) == error["msg"]:
+        return Message(key)
+    return Message("pv_other", detail=error["msg"])
 
 
 def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text: str | None = None) -> Profile:
     problems = _Problems(text)
     for key in data:
         if key not in TOP_KEYS:
-            problems.add(key, "unknown key" + suggest(key, TOP_KEYS) + f"; valid keys: {', '.join(TOP_KEYS)}", key)
+            problems.add(
+                key, Message("pr_unknown_key", suggest=did_you_mean(key, TOP_KEYS), valid=", ".join(TOP_KEYS)), key
+            )
     for key in ("name", "region"):
         if key not in data:
-            problems.add(key, "missing: every profile needs name and region")
+            problems.add(key, Message("pr_missing"))
 
     clean: dict[str, Any] = {k: v for k, v in data.items() if k in TOP_KEYS}
     for key, choices in (("region", list(vocab.regions)), ("industry", list(vocab.industries)), ("size", SIZES)):
         word = data.get(key)
         if isinstance(word, str) and word not in choices:
-            problems.add(key, f"unknown {key} {word!r}{suggest(word, choices)}; valid: {', '.join(choices)}", key)
+            message = Message(
+                f"pr_unknown_{key}", value=repr(word), suggest=did_you_mean(word, choices), valid=", ".join(choices)
+            )
+            problems.add(key, message, key)
 
     status = data.get("status", {})
     if isinstance(status, dict):
         for key, value in status.items():
             if key not in vocab.status:
-                problems.add(
-                    f"status.{key}",
-                    f"unknown status{suggest(key, vocab.status)}; valid: {', '.join(vocab.status)}",
-                    key,
+                message = Message(
+                    "pr_unknown_status", suggest=did_you_mean(key, vocab.status), valid=", ".join(vocab.status)
                 )
+                problems.add(f"status.{key}", message, key)
             elif not isinstance(value, bool):
-                problems.add(f"status.{key}", f"must be true or false, not {value!r}", key)
+                problems.add(f"status.{key}", Message("pr_not_bool", value=repr(value)), key)
 
     if isinstance(data.get("years"), dict):
         clean["years"] = _figures_by_period(data["years"], "years", vocab, problems)
@@ -170,11 +190,14 @@ def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text:
         if kind in vocab.recognitions and isinstance(rec.get("level"), str):
             levels = vocab.recognitions[kind].levels
             if rec["level"] not in levels:
-                problems.add(
-                    f"recognitions[{i}].level",
-                    f"{rec['level']!r} is not a level of {kind}{suggest(rec['level'], levels)}; "
-                    f"valid: {', '.join(levels)}",
+                message = Message(
+                    "pr_not_level",
+                    level=repr(rec["level"]),
+                    kind=kind,
+                    suggest=did_you_mean(rec["level"], levels),
+                    valid=", ".join(levels),
                 )
+                problems.add(f"recognitions[{i}].level", message)
     for i, event in enumerate(data.get("events", []) if isinstance(data.get("events"), list) else []):
         _check_dated(event, f"events[{i}]", vocab.events, problems)
 
@@ -185,19 +208,24 @@ def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text:
     except ValidationError as exc:
         from polcalc.catalog import key_path
 
-        raise ProfileError(source, [f"{key_path(e['loc'], clean)}: {e['msg']}" for e in exc.errors()]) from None
+        raise ProfileError(
+            source, [Problem(key_path(e["loc"], clean), _pydantic_message(e)) for e in exc.errors()]
+        ) from None
 
 
 def _check_dated(entry: Any, path: str, kinds: dict[str, Any], problems: _Problems) -> None:
     if not isinstance(entry, dict):
-        problems.add(path, "must be a table with kind and year")
+        problems.add(path, Message("pr_not_dated"))
         return
     kind = entry.get("kind")
     if isinstance(kind, str) and kind not in kinds:
-        problems.add(f"{path}.kind", f"unknown kind {kind!r}{suggest(kind, kinds)}; valid: {', '.join(kinds)}")
+        message = Message(
+            "pr_unknown_kind", value=repr(kind), suggest=did_you_mean(kind, kinds), valid=", ".join(kinds)
+        )
+        problems.add(f"{path}.kind", message)
     year = entry.get("year")
     if isinstance(year, int) and not isinstance(year, bool) and not MIN_YEAR <= year <= MAX_YEAR:
-        problems.add(f"{path}.year", f"{year} is not a plausible year ({MIN_YEAR}-{MAX_YEAR})")
+        problems.add(f"{path}.year", Message("pr_implausible_year", year=year, low=MIN_YEAR, high=MAX_YEAR))
 
 
 def _figures_by_period(
@@ -209,44 +237,44 @@ def _figures_by_period(
         key: Any
         if section == "years":
             if not (period.isdigit() and MIN_YEAR <= int(period) <= MAX_YEAR):
-                problems.add(path, f"{period!r} is not a year ({MIN_YEAR}-{MAX_YEAR}); write [years.2020]")
+                problems.add(path, Message("pr_not_a_year", period=repr(period), low=MIN_YEAR, high=MAX_YEAR))
                 continue
             key = int(period)
         else:
             match = _MONTH.match(period)
             if not (match and MIN_YEAR <= int(match[1]) <= MAX_YEAR and 1 <= int(match[2]) <= 12):
-                problems.add(path, f'{period!r} is not a month; write [months."2023-01"]')
+                problems.add(path, Message("pr_not_a_month", period=repr(period)))
                 continue
             key = period
         if not isinstance(figures, dict):
-            problems.add(path, "must be a table of figures")
+            problems.add(path, Message("pr_not_figures"))
             continue
         out[key] = {}
         for name, raw in figures.items():
             fpath = f"{path}.{name}"
             if name not in vocab.figures:
-                hint = " (derived: computed from its parts)" if name in vocab.derived else suggest(name, vocab.figures)
-                problems.add(fpath, f"unknown figure{hint}", name)
+                hint = Message("pr_derived") if name in vocab.derived else did_you_mean(name, vocab.figures)
+                problems.add(fpath, Message("pr_unknown_figure", hint=hint), name)
                 continue
             spec = vocab.figures[name]
             if section == "months" and not spec.monthly:
-                problems.add(fpath, "this figure is yearly only; put it under [years.YYYY]", name)
+                problems.add(fpath, Message("pr_yearly_only"), name)
                 continue
             try:
                 value = parse_quantity(
                     raw, allow_percent=spec.unit == "ratio", allow_money=spec.unit in ("yuan", "usd")
                 )
             except QuantityError as exc:
-                problems.add(fpath, str(exc), name)
+                problems.add(fpath, exc.message, name)
                 continue
             if value < 0:
-                problems.add(fpath, f"cannot be negative ({raw!r})", name)
+                problems.add(fpath, Message("pr_negative", value=repr(raw)), name)
                 continue
             if spec.unit == "count" and value != value.to_integral_value():
-                problems.add(fpath, f"a count must be a whole number, not {raw}", name)
+                problems.add(fpath, Message("pr_not_whole", value=raw), name)
                 continue
             if spec.unit == "ratio" and value > 1:
-                problems.add(fpath, f'{raw!r} is over 100%: write a share such as "70%" or 0.7', name)
+                problems.add(fpath, Message("pr_over_100", value=repr(raw)), name)
                 continue
             out[key][name] = value
     return out

@@ -189,8 +189,9 @@ class Answers:
     events: list[tuple[str, int]] = field(default_factory=list)  # kind, year
 
 
-def figure_problem(vocab: Vocabulary, name: str, text: str) -> str | None:
-    """Why an answer cannot be this figure's value, in the profile reader's own words; None when fine.
+def figure_problem(vocab: Vocabulary, name: str, text: str, lang: str = "en") -> str | None:
+    """Why an answer cannot be this figure's value, in the profile reader's own words (in `lang`);
+    None when fine.
 
     The answer goes through the reader itself (parse_quantity, then the sign, whole-count and
     share checks), so a value init accepts is one `check` accepts.
@@ -199,7 +200,9 @@ def figure_problem(vocab: Vocabulary, name: str, text: str) -> str | None:
     try:
         validate_profile(data, "-", vocab)
     except ProfileError as exc:
-        return "; ".join(p.split(": ", 1)[-1] for p in exc.problems)
+        from polcalc.i18n import word
+
+        return word("problem_sep", lang).join(p.what(lang) for p in exc.problems)
     return None
 
 
