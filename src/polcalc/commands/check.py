@@ -92,7 +92,7 @@ def check(
             try:
                 profile = read_profile(source.name, source.load(), catalog.vocabulary)
             except ProfileError as exc:
-                out.append((None, [str(exc)], []))
+                out.append((None, [exc.render(language)], []))
                 continue
             company = evaluate_company(profile, catalog, day, source.name, policy=policy)
             notes = [f"{source.name}: {m}" for m in profile_warnings(company, catalog, language)]

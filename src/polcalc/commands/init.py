@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from polcalc.commands.options import LangOption, handle_errors, resolve_lang
+from polcalc.commands.options import LangOption, did_you_mean, handle_errors, resolve_lang
 
 if TYPE_CHECKING:
     from polcalc.catalog import Catalog
@@ -100,10 +100,9 @@ def init(
 
 def _bad_choice(option: str, value: str, valid: list[str], lang: str) -> str:
     from polcalc.i18n import word
-    from polcalc.text import suggest
 
     return word("init_bad_option", lang).format(
-        option=option, value=repr(value), suggest=suggest(value, valid), valid=", ".join(valid)
+        option=option, value=repr(value), suggest=did_you_mean(value, valid, lang), valid=", ".join(valid)
     )
 
 
@@ -220,7 +219,7 @@ class _Questionnaire:
             period=period, label=f"{spec.zh} {spec.en}", unit=unit, example=EXAMPLES[spec.unit]
         )
         while (text := self.line(prompt)) is not None and text:
-            problem = figure_problem(self.vocab, name, text)
+            problem = figure_problem(self.vocab, name, text, self.lang)
             if problem is None:
                 return text
             self.say(self.word("init_try_again").format(reason=problem))
@@ -327,9 +326,9 @@ class _Questionnaire:
         return word(key, self.lang)
 
     def not_a_choice(self, answer: str, choices: list[str]) -> None:
-        from polcalc.text import suggest
-
-        reason = self.word("init_not_a_choice").format(answer=repr(answer), suggest=suggest(answer, choices))
+        reason = self.word("init_not_a_choice").format(
+            answer=repr(answer), suggest=did_you_mean(answer, choices, self.lang)
+        )
         self.say(self.word("init_try_again").format(reason=reason))
 
     def no_answers(self, what: str) -> None:

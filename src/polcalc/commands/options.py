@@ -96,7 +96,8 @@ def warn(message: str, lang: str | None = None) -> None:
 
 
 def handle_errors(func: F) -> F:
-    """Our own exceptions become one line on stderr and exit status 2, never a traceback."""
+    """Our own exceptions become one line on stderr and exit status 2, never a traceback, worded in
+    the run's --lang (an invalid or absent one: the locale's)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -104,7 +105,8 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except PolcalcError as exc:
             lang = kwargs.get("lang")
-            error(str(exc), lang if lang in LANGS else None)
+            lang = lang if lang in LANGS else default_lang()
+            error(exc.render(lang), lang)
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

@@ -73,7 +73,8 @@ def screen(
     from polcalc.progress import progress_bar
     from polcalc.screening import Tally, screened_company, tally_of
 
-    day, language = parse_as_of(as_of), resolve_lang(lang)
+    language = resolve_lang(lang)
+    day = parse_as_of(as_of, language)
     catalog = load_catalog()
     check_policy(policy, catalog, language)
     header, rows = read_rows(table)
@@ -88,7 +89,7 @@ def screen(
             try:
                 ident, profile = row_profile(row, columns, catalog.vocabulary, table)
             except ProfileError as exc:
-                out.append(("", "", None, str(exc)))
+                out.append(("", "", None, exc.render(language)))
                 continue
             company = evaluate_company(
                 profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all, money_only=not show_all
@@ -123,7 +124,7 @@ def screen(
                     totals.setdefault(measure_id, Tally()).add(tally)
                 if problem:
                     failures += 1
-                    error(problem)
+                    error(problem, language)
                     continue
                 screened += 1
                 if fmt is OutputFormat.json:
