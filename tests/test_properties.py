@@ -17,7 +17,7 @@ from polcalc.engine import ELIGIBLE, evaluate_company, evaluate_measure
 from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n import money
-from polcalc.profile import Profile
+from polcalc.profile import Event, Profile, Recognition
 from polcalc.report import company_dict
 from polcalc.rules import Tiers
 
@@ -71,8 +71,8 @@ def profiles(draw, region: str | None = None) -> Profile:
         status=status,
         years=data_years,
         months=months,
-        recognitions=tuple({"kind": k, "level": lv, "year": y} for k, lv, y in recognitions),
-        events=tuple({"kind": k, "year": y} for k, y in events),
+        recognitions=tuple(Recognition(kind=k, level=lv, year=y) for k, lv, y in recognitions),
+        events=tuple(Event(kind=k, year=y) for k, y in events),
     )
 
 

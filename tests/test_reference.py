@@ -21,6 +21,7 @@ from polcalc.conditions import iter_comparisons, parse_fact
 from polcalc.facts import Facts
 from polcalc.reference import SizeRow, SmallLowProfit
 from polcalc.rules import Progressive
+from polcalc.shape import validate
 from tests.conftest import evaluate, make_profile
 
 WAN = 10_000
@@ -208,13 +209,13 @@ def test_explain_shows_the_derivation(tmp_path):
 
 def test_size_rows_are_validated_at_load():
     good = {"zh": "x", "en": "x", "sme_below": {S: 300}, "medium": {S: 100}, "small": {S: 10}}
-    SizeRow.model_validate(good)
+    validate(SizeRow, good)
     with pytest.raises(ValidationError, match="same figures"):
-        SizeRow.model_validate({**good, "medium": {S: 100, R: "1000万"}})
+        validate(SizeRow, {**good, "medium": {S: 100, R: "1000万"}})
     with pytest.raises(ValidationError, match="bounds must rise"):
-        SizeRow.model_validate({**good, "medium": {S: 400}})
+        validate(SizeRow, {**good, "medium": {S: 400}})
     with pytest.raises(ValidationError):
-        SizeRow.model_validate({**good, "small": {"headcount": 10}})
+        validate(SizeRow, {**good, "small": {"headcount": 10}})
 
 
 # ---------------------------------------------------------------- small low-profit enterprises
@@ -238,11 +239,11 @@ def test_small_low_profit_periods_are_validated():
     band = {"up_to": "300万", "counted": "25%", "rate": "20%"}
     base = {"source": "s", "taxable_income_max": "300万", "employees_max": 300, "total_assets_max": "5000万"}
     period = {"first_year": 2023, "last_year": 2027, "source": "s", "bands": [band]}
-    SmallLowProfit.model_validate({**base, "periods": [period]})
+    validate(SmallLowProfit, {**base, "periods": [period]})
     with pytest.raises(ValidationError, match="overlap"):
-        SmallLowProfit.model_validate({**base, "periods": [period, {**period, "first_year": 2027, "last_year": 2028}]})
+        validate(SmallLowProfit, {**base, "periods": [period, {**period, "first_year": 2027, "last_year": 2028}]})
     with pytest.raises(ValidationError, match="last band"):
-        SmallLowProfit.model_validate({**base, "periods": [{**period, "bands": [{**band, "up_to": "100万"}]}]})
+        validate(SmallLowProfit, {**base, "periods": [{**period, "bands": [{**band, "up_to": "100万"}]}]})
 
 
 def test_xinzhou_5_agrees_with_the_reference_data():

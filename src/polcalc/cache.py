@@ -1,8 +1,10 @@
 """The validated rules, cached: parsing and validating every rule file on each start costs more
 than the whole evaluation of a company, and the rules change only when their files do.
 
-The cache is keyed by the content of every rule file, polcalc's version and Python's, so an
-edited rule file is validated again on the next run; a cache that cannot be read is rebuilt.
+The cache is keyed by the content of every rule file, polcalc's version, Python's and the source
+of the modules whose classes the pickle holds, so an edited rule file is validated again on the
+next run and an old pickle is never loaded into changed classes; a cache that cannot be read is
+rebuilt.
 POLCALC_NO_CACHE=1 turns it off; it lives in $XDG_CACHE_HOME/polcalc (~/.cache/polcalc).
 """
 
@@ -31,9 +33,15 @@ def enabled() -> bool:
     return os.environ.get("POLCALC_NO_CACHE", "") in ("", "0")
 
 
+# The modules defining the classes a pickled catalog holds: a change to any of them (between
+# two commits of the same version, say) must not load an old pickle into new classes.
+PICKLED_MODULES = ("catalog", "conditions", "reference", "rules", "shape", "text", "vocabulary")
+
+
 def key_of(paths: list[Path]) -> str:
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
-    for path in paths:
+    here = Path(__file__).parent
+    for path in [*(here / f"{name}.py" for name in PICKLED_MODULES), *paths]:
         digest.update(path.name.encode() + b"\0")
         try:
             digest.update(path.read_bytes())

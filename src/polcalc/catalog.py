@@ -8,20 +8,22 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from polcalc.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.errors import RuleError
 from polcalc.reference import Reference
 from polcalc.rules import Award, Measure, Policy, PolicyFile, Range, Rate, Sum, Tiers
+from polcalc.shape import validate
 from polcalc.text import suggest
 from polcalc.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -87,8 +89,10 @@ def validation_problems(exc: ValidationError, data: Any) -> list[str]:
     problems = []
     for err in exc.errors():
         msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
+        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's word, a dataclass's
             msg = "unknown key"
+        elif err["type"] == "missing_argument":
+            msg = "Field required"  # as pydantic words it for a model
         problems.append(f"{key_path(err['loc'], data)}: {msg}")
     return problems
 
@@ -135,11 +139,11 @@ def _merge_vocabulary(base: dict[str, Any], files: list[tuple[Path, PolicyFile]]
                 if name in merged[section]:
                     where = origin.get((section, name), "common/vocabulary.toml")
                     problems.append(f"{path.name}: {section}.{name}: already defined in {where}")
-                merged[section][name] = entry.model_dump()
+                merged[section][name] = asdict(entry)
                 origin[(section, name)] = path.name
     if problems:
         raise RuleError("rules", problems)
-    return Vocabulary.model_validate(merged)
+    return validate(Vocabulary, merged)
 
 
 def load_catalog(directory: Path | None = None) -> Catalog:
@@ -166,6 +170,8 @@ def _load_catalog(directory: str) -> Catalog:
 
 def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | None, list[str]]:
     """Load and cross-check rule files, collecting every problem rather than stopping at the first."""
+    from pydantic import ValidationError  # only here: a warm cache never imports pydantic
+
     problems: list[str] = []
 
     def load(path: Path) -> dict[str, Any] | None:
@@ -180,7 +186,7 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
     reference = None
     if ref_data is not None:
         try:
-            reference = Reference.model_validate(ref_data)
+            reference = validate(Reference, ref_data)
         except ValidationError as exc:
             problems += [f"{common / 'reference.toml'}: {p}" for p in validation_problems(exc, ref_data)]
 
@@ -190,7 +196,7 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
         if data is None:
             continue
         try:
-            files.append((path, PolicyFile.model_validate(data)))
+            files.append((path, validate(PolicyFile, data)))
         except ValidationError as exc:
             problems += [f"{path.name}: {p}" for p in validation_problems(exc, data)]
     if vocab_data is None or reference is None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 import sys
-from decimal import Decimal
+from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from polcalc.errors import Message, Problem, ProfileError, did_you_mean
 from polcalc.money import QuantityError, parse_quantity
@@ -29,31 +28,35 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 Size = Literal["micro", "small", "medium", "large"]
 
 
-class Recognition(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# Plain frozen dataclasses, built once validate_profile has checked every value by hand:
+# evaluating a company must not import pydantic (its import costs more than the evaluation).
+
+
+@dataclass(frozen=True)
+class Recognition:
     kind: str
     level: str
     year: int
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True)
+class Event:
     kind: str
     year: int
     note: str | None = None
 
 
-class Profile(BaseModel):
+@dataclass(frozen=True)
+class Profile:
     """A validated profile. Figures are Decimal, keyed by year (int) or month ('YYYY-MM')."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    name: str = Field(min_length=1)
+    name: str
     region: str
     industry: str | None = None
     size: Size | None = None
-    status: dict[str, bool] = Field(default_factory=dict)
-    years: dict[int, dict[str, Decimal]] = Field(default_factory=dict)
-    months: dict[str, dict[str, Decimal]] = Field(default_factory=dict)
+    status: dict[str, bool] = field(default_factory=dict)
+    years: dict[int, dict[str, Decimal]] = field(default_factory=dict)
+    months: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     recognitions: tuple[Recognition, ...] = ()
     events: tuple[Event, ...] = ()
     notes: str | None = None
@@ -65,10 +68,10 @@ class Profile(BaseModel):
         """A copy with one figure changed (what-if analysis)."""
         years = {y: dict(v) for y, v in self.years.items()}
         years.setdefault(year, {})[name] = value
-        return self.model_copy(update={"years": years})
+        return replace(self, years=years)
 
 
-TOP_KEYS = tuple(Profile.model_fields)
+TOP_KEYS = tuple(f.name for f in fields(Profile))
 
 
 # ------------------------------------------------------------------ reading files
@@ -127,26 +130,82 @@ class _Problems:
         self.items.append(Problem(path, message, _line_of(self.text, key) if key else None))
 
 
-# pydantic's error types worded in both languages (English: pydantic's own words; should a new
-# pydantic word them otherwise, its text is kept); any other type keeps pydantic's English text.
-_PYDANTIC = {
-    "string_type": "pv_string_type",
-    "string_too_short": "pv_string_too_short",
-    "int_type": "pv_int_type",
-    "int_parsing": "pv_int_parsing",
-    "int_from_float": "pv_int_from_float",
-    "dict_type": "pv_dict_type",
-    "tuple_type": "pv_tuple_type",
-    "missing": "pv_missing",
-    "extra_forbidden": "pv_extra_forbidden",
+# The types left to check once the vocabulary checks pass, with the words pydantic used when it
+# checked them (the pv_* messages), and its lax readings: a year may be written "2020" or 2020.0.
+_SIZE_CHOICES = "Input should be 'micro', 'small', 'medium' or 'large'"
+_DATED: dict[str, tuple[tuple[str, str], ...]] = {
+    "recognitions": (("kind", "str"), ("level", "str"), ("year", "int")),
+    "events": (("kind", "str"), ("year", "int"), ("note", "str?")),
 }
 
 
-def _pydantic_message(error: Any) -> Message:
-    key = _PYDANTIC.get(error["type"])
-    if key and str(Message(key)) == error["msg"]:
-        return Message(key)
-    return Message("pv_other", detail=error["msg"])
+def _as_int(value: Any) -> int | Message:
+    """An int as pydantic (lax mode) read one, or the message it gave."""
+    if isinstance(value, int):  # bool included, as pydantic took it
+        return int(value)
+    if isinstance(value, (Decimal, float)):
+        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
+            return Message("pv_int_from_float")
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            try:
+                number = Decimal(value.strip().replace("_", ""))
+            except InvalidOperation:
+                return Message("pv_int_parsing")
+            if "." in value and number.is_finite() and number == number.to_integral_value():
+                return int(number)
+            return Message("pv_int_parsing")
+    return Message("pv_int_type")
+
+
+def _dated(section: str, items: list[Any], errors: list[tuple[tuple[Any, ...], Message]]) -> tuple[Any, ...]:
+    cls, spec = (Recognition, _DATED[section]) if section == "recognitions" else (Event, _DATED[section])
+    built = []
+    for i, item in enumerate(items):  # every one a table: validate_profile saw to it
+        values: dict[str, Any] = {}
+        for name, kind in spec:
+            if name not in item:
+                if kind != "str?":
+                    errors.append(((section, i, name), Message("pv_missing")))
+                continue
+            value = _as_int(item[name]) if kind == "int" else item[name]
+            if isinstance(value, Message):
+                errors.append(((section, i, name), value))
+            elif kind != "int" and not isinstance(value, str):
+                errors.append(((section, i, name), Message("pv_string_type")))
+            values[name] = value
+        errors += [((section, i, name), Message("pv_extra_forbidden")) for name in item if name not in values]
+        built.append(values)
+    return tuple(cls(**values) for values in built) if not errors else ()
+
+
+def _build(clean: dict[str, Any]) -> tuple[Profile | None, list[tuple[tuple[Any, ...], Message]]]:
+    """The Profile, or each (key location, message) of a value of the wrong type, in field order."""
+    errors: list[tuple[tuple[Any, ...], Message]] = []
+    values = dict(clean)
+    for key in TOP_KEYS:
+        if key not in clean:
+            continue
+        value = clean[key]
+        if key in ("name", "region", "industry", "notes") and not isinstance(value, str):
+            errors.append(((key,), Message("pv_string_type")))
+        elif key == "name" and value == "":
+            errors.append(((key,), Message("pv_string_too_short")))
+        elif key == "size" and not isinstance(value, str):
+            errors.append(((key,), Message("pv_other", detail=_SIZE_CHOICES)))
+        elif key in ("status", "years", "months") and not isinstance(value, dict):
+            errors.append(((key,), Message("pv_dict_type")))
+        elif key in _DATED:
+            if isinstance(value, (list, tuple)):
+                values[key] = _dated(key, list(value), errors)
+            else:
+                errors.append(((key,), Message("pv_tuple_type")))
+    if errors:
+        return None, errors
+    return Profile(**values), []
 
 
 def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text: str | None = None) -> Profile:
@@ -203,14 +262,12 @@ def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text:
 
     if problems.items:
         raise ProfileError(source, problems.items)
-    try:
-        return Profile.model_validate(clean)
-    except ValidationError as exc:
+    profile, errors = _build(clean)
+    if profile is None:
         from polcalc.catalog import key_path
 
-        raise ProfileError(
-            source, [Problem(key_path(e["loc"], clean), _pydantic_message(e)) for e in exc.errors()]
-        ) from None
+        raise ProfileError(source, [Problem(key_path(loc, clean), message) for loc, message in errors])
+    return profile
 
 
 def _check_dated(entry: Any, path: str, kinds: dict[str, Any], problems: _Problems) -> None:

@@ -8,19 +8,19 @@ small low-profit enterprise criteria and income-tax bands by tax year.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated, Literal
 
 from polcalc.money import format_quantity
 from polcalc.rules import Money, Quantity, RateValue
+from polcalc.shape import CONFIG, Constrained, frozen
 from polcalc.vocabulary import Unit
 
 
-class Series(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@frozen
+class Series:
+    __pydantic_config__ = CONFIG
     zh: str
     en: str
     unit: Unit
@@ -31,8 +31,9 @@ class Series(BaseModel):
         return self.values.get(year)
 
 
-class AboveScale(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@frozen
+class AboveScale:
+    __pydantic_config__ = CONFIG
     source: str
     industry: Money
     wholesale: Money
@@ -67,18 +68,18 @@ class SizeClass:
     reason: str
 
 
-class SizeRow(BaseModel):
+@frozen
+class SizeRow:
     """One sector's row: "以下" (sme_below) excludes the figure, "及以上" (medium, small) includes it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = CONFIG
     zh: str
     en: str
     sme_below: dict[SizeFigure, Quantity]  # under any of these: an SME; at or above all: large
     medium: dict[SizeFigure, Quantity]  # medium: at least all of these
     small: dict[SizeFigure, Quantity]  # small: at least all of these; below: micro
 
-    @model_validator(mode="after")
-    def _consistent(self) -> SizeRow:
+    def __post_init__(self) -> None:
         keys = set(self.sme_below)
         if not keys:
             raise ValueError("a row needs at least one figure")
@@ -87,7 +88,6 @@ class SizeRow(BaseModel):
         for name in keys:
             if not (0 < self.small[name] <= self.medium[name] <= self.sme_below[name]):
                 raise ValueError(f"{name}: bounds must rise: 0 < small <= medium <= sme_below")
-        return self
 
     @property
     def figures(self) -> tuple[str, ...]:
@@ -119,8 +119,9 @@ class SizeRow(BaseModel):
         return SizeClass("micro", f"{self.zh}: {small_from} not met, so micro")
 
 
-class SizeClasses(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@frozen
+class SizeClasses:
+    __pydantic_config__ = CONFIG
     document_number: str  # how a derivation cites it: 工信部联企业〔2011〕300号
     source: str
     sectors: dict[str, SizeRow]
@@ -129,10 +130,11 @@ class SizeClasses(BaseModel):
 # ------------------------------------------------------------------ small low-profit enterprises
 
 
-class ProfitBand(BaseModel):
+@frozen
+class ProfitBand:
     """Taxable income up to `up_to` (from the previous band's end) is counted at `counted`, taxed at `rate`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = CONFIG
     up_to: Money
     counted: RateValue
     rate: RateValue
@@ -142,35 +144,34 @@ class ProfitBand(BaseModel):
         return self.counted * self.rate
 
 
-class ProfitPeriod(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@frozen
+class ProfitPeriod:
+    __pydantic_config__ = CONFIG
     first_year: int
     last_year: int
     source: str
-    bands: tuple[ProfitBand, ...] = Field(min_length=1)
+    bands: Annotated[tuple[ProfitBand, ...], Constrained(min_length=1)]
 
-    @model_validator(mode="after")
-    def _ordered(self) -> ProfitPeriod:
+    def __post_init__(self) -> None:
         if self.first_year > self.last_year:
             raise ValueError("first_year is after last_year")
         ends = [b.up_to for b in self.bands]
         if ends != sorted(set(ends)):
             raise ValueError("bands must rise: each up_to above the one before")
-        return self
 
 
-class SmallLowProfit(BaseModel):
+@frozen
+class SmallLowProfit:
     """Criteria (at most each figure) and the bands of each span of tax years."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = CONFIG
     source: str
     taxable_income_max: Money
     employees_max: Quantity
     total_assets_max: Money
     periods: tuple[ProfitPeriod, ...] = ()
 
-    @model_validator(mode="after")
-    def _periods(self) -> SmallLowProfit:
+    def __post_init__(self) -> None:
         years: set[int] = set()
         for p in self.periods:
             span = set(range(p.first_year, p.last_year + 1))
@@ -179,7 +180,6 @@ class SmallLowProfit(BaseModel):
             years |= span
             if p.bands[-1].up_to != self.taxable_income_max:
                 raise ValueError(f"{p.first_year}–{p.last_year}: the last band must end at taxable_income_max")
-        return self
 
     def period(self, year: int) -> ProfitPeriod | None:
         return next((p for p in self.periods if p.first_year <= year <= p.last_year), None)
@@ -203,9 +203,10 @@ class SmallLowProfit(BaseModel):
         return total
 
 
-class Reference(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    series: dict[str, Series] = Field(default_factory=dict)
+@frozen
+class Reference:
+    __pydantic_config__ = CONFIG
+    series: dict[str, Series] = field(default_factory=dict)
     above_scale: AboveScale
     size_classes: SizeClasses
     small_low_profit: SmallLowProfit

@@ -1,19 +1,22 @@
 """The rule model: one policy document per TOML file, validated by pydantic when loaded.
 
+The classes are frozen dataclasses (see polcalc.shape): pydantic reads their annotations only
+when a rule file is validated, never when a cached catalog is used.
+
 The format is documented in docs/rules.md; this module is its single definition.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-
 from polcalc.conditions import Condition, FactRef, parse_condition, parse_fact
 from polcalc.money import parse_quantity
+from polcalc.shape import CONFIG, Before, Constrained, frozen
 from polcalc.text import Text
 from polcalc.vocabulary import Derived, Event, Figure, Recognition, Status
 
@@ -39,12 +42,12 @@ def _text(value: object) -> object:
     return value
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
-Quantity = Annotated[Decimal, BeforeValidator(lambda v: parse_quantity(v))]
-RateValue = Annotated[Decimal, BeforeValidator(_rate)]
-Fact = Annotated[FactRef, BeforeValidator(lambda v: parse_fact(v) if isinstance(v, str) else v)]
-Cond = Annotated[Condition, BeforeValidator(parse_condition)]
-BiText = Annotated[Text, BeforeValidator(_text)]
+Money = Annotated[Decimal, Before(_money)]
+Quantity = Annotated[Decimal, Before(lambda v: parse_quantity(v))]
+RateValue = Annotated[Decimal, Before(_rate)]
+Fact = Annotated[FactRef, Before(lambda v: parse_fact(v) if isinstance(v, str) else v)]
+Cond = Annotated[Condition, Before(parse_condition)]
+BiText = Annotated[Text, Before(_text)]
 
 Benefit = Literal[
     "grant",  # cash award or subsidy
@@ -58,13 +61,14 @@ Benefit = Literal[
 CASH_BENEFITS = frozenset({"grant", "matching_grant"})
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
+class _Strict:
+    __pydantic_config__ = CONFIG
 
 
 # ------------------------------------------------------------------ awards
 
 
+@frozen
 class Fixed(_Strict):
     """A set sum."""
 
@@ -72,6 +76,7 @@ class Fixed(_Strict):
     amount: Money
 
 
+@frozen
 class Rate(_Strict):
     """rate × a figure (optionally the figure rounded down to whole `step`s, times another)."""
 
@@ -82,6 +87,7 @@ class Rate(_Strict):
     times: Fact | None = None
 
 
+@frozen
 class PerUnit(_Strict):
     """`amount` for every `unit` of a figure; whole units only unless whole_units = false."""
 
@@ -92,6 +98,7 @@ class PerUnit(_Strict):
     whole_units: bool = True
 
 
+@frozen
 class Range(_Strict):
     """Between min and max (per head when `per` names a count); the department fixes the sum."""
 
@@ -101,6 +108,7 @@ class Range(_Strict):
     per: Fact | None = None
 
 
+@frozen
 class UpTo(_Strict):
     """Discretionary: at most `max` (times `per` when given, e.g. 6 × monthly rent), or unstated."""
 
@@ -108,20 +116,20 @@ class UpTo(_Strict):
     max: Quantity | None = None
     per: Fact | None = None
 
-    @model_validator(mode="after")
-    def _per_needs_max(self) -> UpTo:
+    def __post_init__(self) -> None:
         if self.per is not None and self.max is None:
             raise ValueError("per needs max: the ceiling is max × per")
         if self.max is not None and self.max < 0:
             raise ValueError("max cannot be negative")
-        return self
 
 
+@frozen
 class Band(_Strict):
     up_to: Money | None = None  # None: no upper end
     rate: RateValue
 
 
+@frozen
 class Progressive(_Strict):
     """Each band's rate applied to the part of the figure within it (tax-bracket style)."""
 
@@ -130,12 +138,14 @@ class Progressive(_Strict):
     bands: tuple[Band, ...]
 
 
+@frozen
 class NoMoney(_Strict):
     """A service, a deferral, a process promise: listed, never summed."""
 
     kind: Literal["none"]
 
 
+@frozen
 class Tier(_Strict):
     label: BiText
     when: tuple[Cond, ...]
@@ -143,34 +153,34 @@ class Tier(_Strict):
     cap: Money | None = None
 
 
+@frozen
 class Tiers(_Strict):
     """The best tier the company reaches (the highest amount among those whose conditions hold)."""
 
     kind: Literal["tiers"]
-    tiers: tuple[Tier, ...] = Field(min_length=1)
+    tiers: Annotated[tuple[Tier, ...], Constrained(min_length=1)]
 
 
+@frozen
 class Sum(_Strict):
     """Several parts added: a base sum plus an amount per unit, for instance."""
 
     kind: Literal["sum"]
-    parts: tuple[Award, ...] = Field(min_length=1)
+    parts: Annotated[tuple[Award, ...], Constrained(min_length=1)]
 
 
 Award = Annotated[
     Fixed | Rate | PerUnit | Range | UpTo | Progressive | NoMoney | Tiers | Sum,
-    Field(discriminator="kind"),
+    Constrained(discriminator="kind"),
 ]
-Tier.model_rebuild()
-Tiers.model_rebuild()
-Sum.model_rebuild()
 
 
 # ------------------------------------------------------------------ measures and policies
 
 
+@frozen
 class Measure(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9\-]+:[0-9]+(\.[0-9]+)*[a-z]?$")
+    id: Annotated[str, Constrained(pattern=r"^[a-z0-9\-]+:[0-9]+(\.[0-9]+)*[a-z]?$")]
     title: BiText
     summary: BiText
     benefit: Benefit
@@ -195,15 +205,14 @@ class Measure(_Strict):
     def article(self) -> str:
         return self.id.split(":", 1)[1]
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Measure:
+    def __post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             raise ValueError(f"valid_from {self.valid_from} is after valid_to {self.valid_to}")
-        return self
 
 
+@frozen
 class Policy(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9\-]+$")
+    id: Annotated[str, Constrained(pattern=r"^[a-z0-9\-]+$")]
     region: str
     title: BiText
     issuer: BiText
@@ -221,21 +230,20 @@ class Policy(_Strict):
     stacking: BiText | None = None
     interpretation: BiText | None = None
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Policy:
+    def __post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             raise ValueError(f"valid_from {self.valid_from} is after valid_to {self.valid_to}")
-        return self
 
 
+@frozen
 class PolicyFile(_Strict):
     """What one rules/*.toml holds."""
 
     policy: Policy
-    measures: tuple[Measure, ...] = Field(min_length=1)
+    measures: Annotated[tuple[Measure, ...], Constrained(min_length=1)]
     # Vocabulary this document introduces (merged into the common vocabulary).
-    status: dict[str, Status] = Field(default_factory=dict)
-    figures: dict[str, Figure] = Field(default_factory=dict)
-    derived: dict[str, Derived] = Field(default_factory=dict)
-    recognitions: dict[str, Recognition] = Field(default_factory=dict)
-    events: dict[str, Event] = Field(default_factory=dict)
+    status: dict[str, Status] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    derived: dict[str, Derived] = field(default_factory=dict)
+    recognitions: dict[str, Recognition] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)

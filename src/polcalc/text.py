@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict
+from polcalc.shape import CONFIG, frozen
 
 
-class Text(BaseModel):
+@frozen
+class Text:
     """A sentence in Chinese and English; every user-facing string of the rules is one."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    __pydantic_config__ = CONFIG
     zh: str
     en: str
 

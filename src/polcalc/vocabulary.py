@@ -6,18 +6,19 @@ jurisdiction needs a rule file, not a code change.
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from polcalc.shape import CONFIG, frozen
 from polcalc.text import Text
 
 Unit = Literal["yuan", "usd", "count", "tonnes", "m2", "mu", "ratio"]
 SIZES = ("micro", "small", "medium", "large")
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@frozen
+class _Entry:
+    __pydantic_config__ = CONFIG
     zh: str
     en: str
 
@@ -26,48 +27,56 @@ class _Entry(BaseModel):
         return Text(zh=self.zh, en=self.en)
 
 
+@frozen
 class Region(_Entry):
     pass
 
 
+@frozen
 class Industry(_Entry):
     sector: str
     above_scale: str | None = None
     groups: tuple[str, ...] = ()
 
 
+@frozen
 class Status(_Entry):
     derivable: bool = False
 
 
+@frozen
 class Figure(_Entry):
     unit: Unit
     monthly: bool = False
 
 
+@frozen
 class Derived(_Entry):
     numerator: str
     denominator: str
     unit: Unit = "ratio"
 
 
+@frozen
 class Recognition(_Entry):
     levels: tuple[str, ...]
 
 
+@frozen
 class Event(_Entry):
     pass
 
 
-class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    regions: dict[str, Region] = Field(default_factory=dict)
-    industries: dict[str, Industry] = Field(default_factory=dict)
-    status: dict[str, Status] = Field(default_factory=dict)
-    figures: dict[str, Figure] = Field(default_factory=dict)
-    derived: dict[str, Derived] = Field(default_factory=dict)
-    recognitions: dict[str, Recognition] = Field(default_factory=dict)
-    events: dict[str, Event] = Field(default_factory=dict)
+@frozen
+class Vocabulary:
+    __pydantic_config__ = CONFIG
+    regions: dict[str, Region] = field(default_factory=dict)
+    industries: dict[str, Industry] = field(default_factory=dict)
+    status: dict[str, Status] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    derived: dict[str, Derived] = field(default_factory=dict)
+    recognitions: dict[str, Recognition] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
 
     SECTIONS: ClassVar[tuple[str, ...]] = (
         "regions",
