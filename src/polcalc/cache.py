@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,10 +37,11 @@ def enabled() -> bool:
 PICKLED_MODULES = ("catalog", "conditions", "reference", "rules", "shape", "text", "vocabulary")
 
 
-def key_of(paths: list[Path]) -> str:
+def key_of(paths: list[Path], code: Path | None = None) -> str:
+    """The key of a catalog built from these rule files by the modules in `code` (ours by default)."""
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
-    here = Path(__file__).parent
-    for path in [*(here / f"{name}.py" for name in PICKLED_MODULES), *paths]:
+    code = code or Path(__file__).parent
+    for path in [*(code / f"{name}.py" for name in PICKLED_MODULES), *paths]:
         digest.update(path.name.encode() + b"\0")
         try:
             digest.update(path.read_bytes())
@@ -65,6 +65,8 @@ def load(key: str) -> Catalog | None:
 def store(key: str, catalog: Catalog) -> None:
     if not enabled():
         return
+    import tempfile  # only when writing: a warm start need not pay its import
+
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -18,10 +18,11 @@ Which names exist is checked against the vocabulary when the catalog loads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from polcalc.money import QuantityError, parse_quantity
+from polcalc.shape import Record, frozen
 
 OPERATORS = (">=", "<=", "==", "!=", ">", "<", "not in", "in")
 
@@ -36,8 +37,8 @@ class ConditionSyntaxError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Selector:
+@frozen
+class Selector(Record):
     name: str
     args: tuple[str, ...] = ()
 
@@ -45,8 +46,8 @@ class Selector:
         return f"{self.name}({', '.join(self.args)})" if self.args else self.name
 
 
-@dataclass(frozen=True)
-class FactRef:
+@frozen
+class FactRef(Record):
     """A reference to a fact of the profile (or of the reference data, `ref.`...)."""
 
     name: str
@@ -64,21 +65,21 @@ class FactRef:
 Value = Decimal | bool | str | tuple[str, ...] | FactRef
 
 
-@dataclass(frozen=True)
-class Comparison:
+@frozen
+class Comparison(Record):
     fact: FactRef
     op: str  # one of OPERATORS, or "is" (truthy) / "is not" (falsy)
     value: Value | None
     text: str
 
 
-@dataclass(frozen=True)
-class AnyOf:
+@frozen
+class AnyOf(Record):
     items: tuple[Condition, ...]
 
 
-@dataclass(frozen=True)
-class AllOf:
+@frozen
+class AllOf(Record):
     items: tuple[Condition, ...]
 
 

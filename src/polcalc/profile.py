@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from polcalc.errors import Message, Problem, ProfileError, did_you_mean
 from polcalc.money import QuantityError, parse_quantity
+from polcalc.shape import Record, frozen
 from polcalc.vocabulary import SIZES, Vocabulary
 
 if sys.version_info >= (3, 11):
@@ -28,26 +29,26 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 Size = Literal["micro", "small", "medium", "large"]
 
 
-# Plain frozen dataclasses, built once validate_profile has checked every value by hand:
+# Plain frozen records (polcalc.shape), built once validate_profile has checked every value by hand:
 # evaluating a company must not import pydantic (its import costs more than the evaluation).
 
 
-@dataclass(frozen=True)
-class Recognition:
+@frozen
+class Recognition(Record):
     kind: str
     level: str
     year: int
 
 
-@dataclass(frozen=True)
-class Event:
+@frozen
+class Event(Record):
     kind: str
     year: int
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Profile:
+@frozen
+class Profile(Record):
     """A validated profile. Figures are Decimal, keyed by year (int) or month ('YYYY-MM')."""
 
     name: str
@@ -144,9 +145,9 @@ def _as_int(value: Any) -> int | Message:
     if isinstance(value, int):  # bool included, as pydantic took it
         return int(value)
     if isinstance(value, (Decimal, float)):
-        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
-            return Message("pv_int_from_float")
-        return int(value)
+        if value != value or value in (float("inf"), float("-inf")):  # TOML's nan and inf
+            return Message("pv_other", detail="Input should be a finite number")
+        return int(value) if value == int(value) else Message("pv_int_from_float")
     if isinstance(value, str):
         try:
             return int(value.strip())

@@ -14,12 +14,12 @@ from typing import Annotated, Literal
 
 from polcalc.money import format_quantity
 from polcalc.rules import Money, Quantity, RateValue
-from polcalc.shape import CONFIG, Constrained, frozen
+from polcalc.shape import CONFIG, Constrained, Record, frozen
 from polcalc.vocabulary import Unit
 
 
 @frozen
-class Series:
+class Series(Record):
     __pydantic_config__ = CONFIG
     zh: str
     en: str
@@ -32,7 +32,7 @@ class Series:
 
 
 @frozen
-class AboveScale:
+class AboveScale(Record):
     __pydantic_config__ = CONFIG
     source: str
     industry: Money
@@ -69,7 +69,7 @@ class SizeClass:
 
 
 @frozen
-class SizeRow:
+class SizeRow(Record):
     """One sector's row: "以下" (sme_below) excludes the figure, "及以上" (medium, small) includes it."""
 
     __pydantic_config__ = CONFIG
@@ -120,7 +120,7 @@ class SizeRow:
 
 
 @frozen
-class SizeClasses:
+class SizeClasses(Record):
     __pydantic_config__ = CONFIG
     document_number: str  # how a derivation cites it: 工信部联企业〔2011〕300号
     source: str
@@ -131,7 +131,7 @@ class SizeClasses:
 
 
 @frozen
-class ProfitBand:
+class ProfitBand(Record):
     """Taxable income up to `up_to` (from the previous band's end) is counted at `counted`, taxed at `rate`."""
 
     __pydantic_config__ = CONFIG
@@ -145,7 +145,7 @@ class ProfitBand:
 
 
 @frozen
-class ProfitPeriod:
+class ProfitPeriod(Record):
     __pydantic_config__ = CONFIG
     first_year: int
     last_year: int
@@ -161,7 +161,7 @@ class ProfitPeriod:
 
 
 @frozen
-class SmallLowProfit:
+class SmallLowProfit(Record):
     """Criteria (at most each figure) and the bands of each span of tax years."""
 
     __pydantic_config__ = CONFIG
@@ -204,7 +204,7 @@ class SmallLowProfit:
 
 
 @frozen
-class Reference:
+class Reference(Record):
     __pydantic_config__ = CONFIG
     series: dict[str, Series] = field(default_factory=dict)
     above_scale: AboveScale

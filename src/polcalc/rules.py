@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from polcalc.conditions import Condition, FactRef, parse_condition, parse_fact
 from polcalc.money import parse_quantity
-from polcalc.shape import CONFIG, Before, Constrained, frozen
+from polcalc.shape import CONFIG, Before, Constrained, Record, frozen
 from polcalc.text import Text
 from polcalc.vocabulary import Derived, Event, Figure, Recognition, Status
 
@@ -61,7 +61,7 @@ Benefit = Literal[
 CASH_BENEFITS = frozenset({"grant", "matching_grant"})
 
 
-class _Strict:
+class _Strict(Record):
     __pydantic_config__ = CONFIG
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from polcalc.shape import CONFIG, frozen
+from polcalc.shape import CONFIG, Record, frozen
 
 
 @frozen
-class Text:
+class Text(Record):
     """A sentence in Chinese and English; every user-facing string of the rules is one."""
 
     __pydantic_config__ = CONFIG

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import field
 from typing import ClassVar, Literal
 
-from polcalc.shape import CONFIG, frozen
+from polcalc.shape import CONFIG, Record, frozen
 from polcalc.text import Text
 
 Unit = Literal["yuan", "usd", "count", "tonnes", "m2", "mu", "ratio"]
@@ -17,7 +17,7 @@ SIZES = ("micro", "small", "medium", "large")
 
 
 @frozen
-class _Entry:
+class _Entry(Record):
     __pydantic_config__ = CONFIG
     zh: str
     en: str
@@ -68,7 +68,7 @@ class Event(_Entry):
 
 
 @frozen
-class Vocabulary:
+class Vocabulary(Record):
     __pydantic_config__ = CONFIG
     regions: dict[str, Region] = field(default_factory=dict)
     industries: dict[str, Industry] = field(default_factory=dict)

@@ -1,0 +1,194 @@
+"""The plain classes the cached catalog holds (polcalc.shape): immutable values, validated by pydantic
+only when rule files are read, and a warm start that never imports pydantic."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import polcalc
+from polcalc import cache
+from polcalc.catalog import load_catalog
+from polcalc.conditions import FactRef, Selector, parse_fact
+from polcalc.errors import ProfileError
+from polcalc.profile import Profile, validate_profile
+from polcalc.rules import Fixed, UpTo
+from polcalc.shape import Record
+from polcalc.text import Text
+
+# ---------------------------------------------------------------- records
+
+
+def test_records_are_immutable_values():
+    text = Text(zh="甲", en="a")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        text.zh = "乙"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del text.en
+    assert text == Text(zh="甲", en="a") and text != Text(zh="甲", en="b")
+    assert hash(text) == hash(Text(zh="甲", en="a"))
+    assert repr(text) == "Text(zh='甲', en='a')"
+    assert dataclasses.replace(text, en="b") == Text(zh="甲", en="b")
+    assert Fixed(kind="fixed", amount=Decimal(1)) != Text(zh="甲", en="a")
+
+
+def test_records_take_values_by_position_or_name_and_refuse_others():
+    assert Selector("since", ("2020",)) == Selector(name="since", args=("2020",))
+    assert Selector("ever").args == ()
+    with pytest.raises(TypeError, match="missing 'zh'"):
+        Text(en="a")
+    with pytest.raises(TypeError, match="unexpected 'fr'"):
+        Text(zh="甲", en="a", fr="a")
+    with pytest.raises(TypeError, match="given twice"):
+        Selector("a", name="b")
+
+
+def test_a_field_left_out_of_comparison_is_left_out_of_equality_and_hash():
+    fact = parse_fact("recognized.little_giant.since(2020)")
+    assert fact.text == "recognized.little_giant.since(2020)"
+    assert fact == FactRef(fact.name, fact.selectors) and hash(fact) == hash(FactRef(fact.name, fact.selectors))
+    assert "text=" not in repr(fact)  # field(repr=False)
+
+
+def test_checks_of_a_record_run_when_it_is_built():
+    with pytest.raises(ValueError, match="per needs max"):
+        UpTo(kind="up_to", per=parse_fact("rent"))
+
+
+def test_every_class_the_cached_catalog_holds_is_a_record_of_a_module_the_cache_key_covers():
+    seen: set[int] = set()
+    modules: set[str] = set()
+
+    def walk(obj: Any) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            for key, value in obj.items():
+                walk(key)
+                walk(value)
+        elif isinstance(obj, (list, tuple, set, frozenset)):
+            for value in obj:
+                walk(value)
+        elif type(obj).__module__.startswith("polcalc."):
+            assert isinstance(obj, Record) or type(obj).__name__ == "Catalog", type(obj)
+            modules.add(type(obj).__module__.removeprefix("polcalc."))
+            for value in vars(obj).values():
+                walk(value)
+
+    catalog = load_catalog()
+    walk(catalog)
+    assert {"rules", "reference", "vocabulary", "text", "conditions", "catalog"} <= modules
+    assert modules <= set(cache.PICKLED_MODULES)
+    copy = pickle.loads(pickle.dumps(catalog))
+    assert copy.measures == catalog.measures and copy.vocabulary == catalog.vocabulary
+
+
+def test_the_cache_key_changes_with_the_source_of_the_pickled_classes(tmp_path: Path):
+    code = Path(polcalc.__file__).parent
+    for name in cache.PICKLED_MODULES:
+        shutil.copy(code / f"{name}.py", tmp_path / f"{name}.py")
+    rule = tmp_path / "r.toml"
+    rule.write_text("x = 1\n")
+    key = cache.key_of([rule], tmp_path)
+    assert key == cache.key_of([rule], tmp_path)
+    with (tmp_path / "rules.py").open("a") as fh:
+        fh.write("# a field added\n")
+    assert cache.key_of([rule], tmp_path) != key
+
+
+# ---------------------------------------------------------------- a warm start
+
+WARM_RUN = """
+import sys
+from polcalc.catalog import load_catalog
+from polcalc.engine import evaluate_company
+from polcalc.formats.jsonfmt import dumps
+from polcalc.profile import read_profile
+catalog = load_catalog()
+profile = read_profile("p.toml", open(sys.argv[1], "rb").read(), catalog.vocabulary)
+company = evaluate_company(profile, catalog, __import__("datetime").date(2020, 6, 30))
+print(len(company.results), *sorted(m for m in ("pydantic", "pydantic_core", "rich") if m in sys.modules))
+"""
+
+
+def test_a_warm_cache_evaluates_a_company_without_importing_pydantic_or_rich(tmp_path: Path):
+    profile = Path(__file__).parents[1] / "sample_companies" / "anning-manufacturer.toml"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(polcalc.__file__).parents[1]),
+        "XDG_CACHE_HOME": str(tmp_path),
+        "POLCALC_NO_CACHE": "",
+    }
+    runs = [
+        subprocess.run([sys.executable, "-c", WARM_RUN, str(profile)], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr + runs[1].stderr
+    cold, warm = (r.stdout.split() for r in runs)
+    assert "pydantic" in cold  # the first run validated the rule files
+    assert int(warm[0]) > 0 and warm[1:] == []
+
+
+# ---------------------------------------------------------------- a profile's remaining type checks
+
+
+def _problems(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(ProfileError) as info:
+        validate_profile({"name": "x", "region": "xishan", **data}, "p.toml", load_catalog().vocabulary)
+    return [p.render("en") for p in info.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"name": ""}, ["name: String should have at least 1 character"]),
+        ({"notes": 3}, ["notes: Input should be a valid string"]),
+        ({"size": 3}, ["size: Input should be 'micro', 'small', 'medium' or 'large'"]),
+        ({"status": "yes"}, ["status: Input should be a valid dictionary"]),
+        ({"years": [1]}, ["years: Input should be a valid dictionary"]),
+        ({"events": {"kind": "x"}}, ["events: Input should be a valid tuple"]),
+        (
+            {"events": [{"year": 2020, "when": 1}]},
+            ["events[0].kind: Field required", "events[0].when: Extra inputs are not permitted"],
+        ),
+        (
+            {"events": [{"kind": "tax_evasion", "year": 2020.5}]},
+            ["events[0].year: Input should be a valid integer, got a number with a fractional part"],
+        ),
+        (
+            {"events": [{"kind": "tax_evasion", "year": "soon"}]},
+            ["events[0].year: Input should be a valid integer, unable to parse string as an integer"],
+        ),
+        ({"events": [{"kind": "tax_evasion", "year": [2020]}]}, ["events[0].year: Input should be a valid integer"]),
+        ({"events": [{"kind": "tax_evasion", "year": Decimal("NaN")}]}, ["events[0].year: Input should be a finite number"]),
+        (
+            {"recognitions": [{"kind": "little_giant", "level": 3, "year": "x", "zz": 1}]},
+            [
+                "recognitions[0].level: Input should be a valid string",
+                "recognitions[0].year: Input should be a valid integer, unable to parse string as an integer",
+                "recognitions[0].zz: Extra inputs are not permitted",
+            ],
+        ),
+        ({"events": [{"kind": "tax_evasion", "year": 2020, "note": 1}]}, ["events[0].note: Input should be a valid string"]),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_named_as_pydantic_named_it(data: dict[str, Any], expected: list[str]):
+    assert _problems(data) == expected
+
+
+def test_a_year_is_read_as_leniently_as_pydantic_read_it():
+    vocab = load_catalog().vocabulary
+    kind = next(iter(vocab.events))
+    for year in ("2020", " 2020 ", Decimal("2020.0"), 2020.0, "2020.0"):
+        profile = validate_profile({"name": "x", "region": "xishan", "events": [{"kind": kind, "year": year}]}, "p", vocab)
+        assert isinstance(profile, Profile) and profile.events[0].year == 2020 and type(profile.events[0].year) is int
