@@ -7,7 +7,6 @@ Where fork is unavailable, or the run is small, everything runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -42,7 +41,10 @@ def ordered_map(work: Callable[[list[T]], list[R]], items: Iterable[T], jobs: in
     """work(chunk) -> results for the chunk, in order; run in `jobs` processes when jobs > 1."""
     global _WORK
     chunks = _chunks(items, chunk_size)
-    if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+    mp = None
+    if jobs > 1:
+        import multiprocessing as mp  # only here: a run in one process need not pay for its import
+    if mp is None or "fork" not in mp.get_all_start_methods():
         for chunk in chunks:
             yield from work(chunk)
         return
