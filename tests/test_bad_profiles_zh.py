@@ -20,6 +20,7 @@ runner = CliRunner()
 
 EXPECTED = {
     "bad_recognition_level.toml": "recognitions[0].level：'city' 不是 little_giant 的级别；可选：provincial, national",
+    "boolean_year.toml": "events[0].year：true 不是年份：请写整数年份，如 2020",
     "binary.toml": "这是二进制文件，不是 TOML 档案",
     "chinese_numerals.toml": "years.2020.revenue（第5行）：无法把 '三千万' 读作数额：请用阿拉伯数字书写，可带 万 或 亿"
     "（如 3000万、1.2亿、3,000,000）",

@@ -365,6 +365,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "pr_not_dated": ("应为含 kind 和 year 的表", "must be a table with kind and year"),
     "pr_unknown_kind": ("未知类别 {value}{suggest}；可选：{valid}", "unknown kind {value}{suggest}; valid: {valid}"),
     "pr_implausible_year": ("{year} 不是合理的年份（{low}-{high}）", "{year} is not a plausible year ({low}-{high})"),
+    "pr_year_not_whole": (
+        "{value} 不是年份：请写整数年份，如 2020",
+        "{value} is not a year: write a whole year, e.g. 2020",
+    ),
     "pr_not_a_year": (
         "{period} 不是年份（{low}-{high}）；请写作 [years.2020]",
         "{period} is not a year ({low}-{high}); write [years.2020]",

@@ -282,7 +282,10 @@ def _check_dated(entry: Any, path: str, kinds: dict[str, Any], problems: _Proble
         )
         problems.add(f"{path}.kind", message)
     year = entry.get("year")
-    if isinstance(year, int) and not isinstance(year, bool) and not MIN_YEAR <= year <= MAX_YEAR:
+    if isinstance(year, bool):
+        # A bool is an int to Python: true would be read as year 1, and the event silently lost.
+        problems.add(f"{path}.year", Message("pr_year_not_whole", value=str(year).lower()))
+    elif isinstance(year, int) and not MIN_YEAR <= year <= MAX_YEAR:
         problems.add(f"{path}.year", Message("pr_implausible_year", year=year, low=MIN_YEAR, high=MAX_YEAR))
 
 
