@@ -6,6 +6,7 @@ error naming the key path (and line, when it can be found) and what would be val
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from dataclasses import field, fields, replace
@@ -145,7 +146,7 @@ def _as_int(value: Any) -> int | Message:
     if isinstance(value, int):  # bool included, as pydantic took it
         return int(value)
     if isinstance(value, (Decimal, float)):
-        if value != value or value in (float("inf"), float("-inf")):  # TOML's nan and inf
+        if not (value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)):  # TOML's nan, inf
             return Message("pv_other", detail="Input should be a finite number")
         return int(value) if value == int(value) else Message("pv_int_from_float")
     if isinstance(value, str):
