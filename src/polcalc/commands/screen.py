@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -68,7 +67,7 @@ def screen(
     from polcalc.catalog import load_catalog
     from polcalc.engine import evaluate_company
     from polcalc.errors import ProfileError
-    from polcalc.formats.jsonfmt import dumps
+    from polcalc.formats.jsonfmt import dumps, stream_opening
     from polcalc.population import Row, parse_header, read_rows, row_profile
     from polcalc.progress import progress_bar
     from polcalc.screening import Tally, screened_company, tally_of
@@ -128,7 +127,7 @@ def screen(
                     continue
                 screened += 1
                 if fmt is OutputFormat.json:
-                    out.write(('{\n  "as_of": "' + day.isoformat() + '",\n  "companies": [\n') if first else ",\n")
+                    out.write(stream_opening(day) if first else ",\n")
                     first = False
                 if fmt is not OutputFormat.table:
                     out.write(text)
@@ -139,7 +138,7 @@ def screen(
             by_measure.close()
     summary = _summary(totals, catalog, language)
     if fmt is OutputFormat.json:
-        head = '{\n  "as_of": "' + day.isoformat() + '",\n  "companies": [\n' if first else "\n"
+        head = stream_opening(day) if first else "\n"
         out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
     if fmt is OutputFormat.table:
         _print_summary(sys.stdout, summary, screened, failures, language)
@@ -150,53 +149,38 @@ def screen(
 
 
 def _render(record: dict[str, Any], fmt: OutputFormat) -> str:
-    from polcalc.formats.csvfmt import _cell
-    from polcalc.formats.jsonfmt import dumps
+    from polcalc.formats.csvfmt import rows_text
+    from polcalc.formats.jsonfmt import dumps, nested
 
     if fmt is OutputFormat.jsonl:
         return dumps(record) + "\n"
     if fmt is OutputFormat.json:
-        return "    " + dumps(record, indent=2).replace("\n", "\n    ")
+        return nested(record)
     if fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        for r in record["results"]:
-            row = {
-                **r,
-                "id": record["id"],
-                "line": record["line"],
-                "name": record["name"],
-                "region": record["region"],
-                "measure": r["id"],
-            }
-            writer.writerow([_cell(row[c]) for c in COMPANY_COLUMNS])
-        return buffer.getvalue()
+        company = {k: record[k] for k in ("id", "line", "name", "region")}
+        return rows_text([{**r, **company, "measure": r["id"]}[c] for c in COMPANY_COLUMNS] for r in record["results"])
     return ""
 
 
 def _measure_rows(record: dict[str, Any], company, drafts: bool) -> str:
     from polcalc.engine import ELIGIBLE
-    from polcalc.formats.csvfmt import _cell
+    from polcalc.formats.csvfmt import rows_text
     from polcalc.money import json_number
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for r in company.results:
-        if r.status != ELIGIBLE or r.measure.award.kind == "none" or (r.draft and not drafts):
-            continue
-        writer.writerow(
-            [
-                r.id,
-                r.measure.title.zh,
-                record["id"],
-                record["line"],
-                record["name"],
-                _cell(json_number(r.amount)),
-                _cell(json_number(r.amount_max)),
-                _cell(r.stacked_out_by),
-            ]
-        )
-    return buffer.getvalue()
+    return rows_text(
+        [
+            r.id,
+            r.measure.title.zh,
+            record["id"],
+            record["line"],
+            record["name"],
+            json_number(r.amount),
+            json_number(r.amount_max),
+            r.stacked_out_by,
+        ]
+        for r in company.results
+        if r.status == ELIGIBLE and r.measure.award.kind != "none" and (drafts or not r.draft)
+    )
 
 
 def _count_hint(table: str) -> int:

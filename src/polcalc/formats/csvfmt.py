@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from typing import IO, Any
 
 from polcalc.engine import CompanyResult
@@ -42,7 +43,7 @@ MEASURE_COLUMNS = [
 ]
 
 
-def _cell(value: Any) -> Any:
+def cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -50,6 +51,15 @@ def _cell(value: Any) -> Any:
     if isinstance(value, list):
         return " ".join(map(str, value))
     return value
+
+
+def rows_text(rows: Iterable[Iterable[Any]]) -> str:
+    """Rows as CSV text (for a worker to render, the main process to write in order)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return buffer.getvalue()
 
 
 class CsvCheck:
@@ -64,12 +74,8 @@ class CsvCheck:
 
     def render(self, result: CompanyResult) -> str:
         data = company_dict(result, self.lang, self.drafts)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        for r in data["results"]:
-            row = {**r, "file": data["file"], "name": data["name"], "region": data["region"]}
-            writer.writerow([_cell(row[c]) for c in CHECK_COLUMNS])
-        return buffer.getvalue()
+        company = {"file": data["file"], "name": data["name"], "region": data["region"]}
+        return rows_text([{**r, **company}[c] for c in CHECK_COLUMNS] for r in data["results"])
 
     def write(self, text: str) -> None:
         self.out.write(text)
@@ -87,4 +93,4 @@ def write_measure_csv(out: IO[str], measures: list[dict[str, Any]], *, bom: bool
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(MEASURE_COLUMNS)
     for m in measures:
-        writer.writerow([_cell(m[c]) for c in MEASURE_COLUMNS])
+        writer.writerow([cell(m[c]) for c in MEASURE_COLUMNS])

@@ -24,6 +24,16 @@ def dumps(obj: Any, indent: int | None = None) -> str:
     return orjson.dumps(obj, default=_default, option=option).decode("utf-8")
 
 
+def stream_opening(as_of: dt.date) -> str:
+    """The start of a run's one object, written before its companies stream in."""
+    return '{\n  "as_of": "' + as_of.isoformat() + '",\n  "companies": [\n'
+
+
+def nested(data: Any) -> str:
+    """One company as an item of the streamed "companies" list, indented to its place."""
+    return "    " + dumps(data, indent=2).replace("\n", "\n    ")
+
+
 class JsonCheck:
     """jsonl: one company per line. json: one object per run (shared/CONTRACT.md), written company
     by company as they come, so neither format holds the run's results in memory."""
@@ -38,12 +48,11 @@ class JsonCheck:
         data = company_dict(result, self.lang, self.drafts)
         if self.lines:
             return dumps(data) + "\n"
-        return "    " + dumps(data, indent=2).replace("\n", "\n    ")
+        return nested(data)
 
     def write(self, text: str) -> None:
         if not self.lines:
-            opening = '{\n  "as_of": "' + self.as_of.isoformat() + '",\n  "companies": [\n'
-            self.out.write(opening if self.count == 0 else ",\n")
+            self.out.write(stream_opening(self.as_of) if self.count == 0 else ",\n")
         self.out.write(text)
         self.count += 1
         if self.lines:
