@@ -173,3 +173,27 @@ def test_levels_refuse_ordering_comparisons(tmp_path: Path):
     )
     _, problems = build_catalog(rules_dir() / "common", [path])
     assert any(".levels is a set of levels" in p for p in problems)
+
+
+def test_two_catalogs_sharing_a_measure_id_keep_their_own_window_and_title(tmp_path: Path):
+    # The run-wide caches of windows and of a result's fixed fields are keyed by measure id;
+    # an analyst's draft loaded beside the shipped rules must still be read as written.
+    from polcalc.catalog import build_catalog
+    from polcalc.report import result_dict
+
+    def first_result(folder: str, extra: str, title: str):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "syn-2020.toml"
+        path.write_text(HEADER + measure("syn-2020:1", extra=extra).replace('en = "a"', f'en = "{title}"', 1),
+                        encoding="utf-8")
+        catalog, problems = build_catalog(rules_dir() / "common", [path])
+        assert not problems
+        profile = validate_profile({"name": "x", "region": "xishan"}, "t", catalog.vocabulary)
+        return evaluate_company(profile, catalog, dt.date(2020, 6, 1)).results[0]
+
+    year_long = first_result("a", "", "first")
+    march = first_result("b", "valid_to = 2020-03-31", "second")
+    assert (year_long.deadline, year_long.open) == (dt.date(2020, 12, 31), True)
+    assert (march.deadline, march.open) == (dt.date(2020, 3, 31), False)
+    assert result_dict(year_long)["title"] == "first" and result_dict(march)["title"] == "second"
+    assert result_dict(march)["deadline"] == "2020-03-31"

@@ -527,7 +527,9 @@ def is_open(measure: Measure, policy: Policy, as_of: dt.date) -> bool:
     return (start is None or start <= as_of) and (end is None or as_of <= end)
 
 
-_WINDOWS: dict[tuple[str, dt.date], tuple[dt.date | None, dt.date | None, bool]] = {}
+# Each measure's window, once per run: keyed by id and as-of, valid only for the very objects it
+# was computed from (two catalogs in one process may share an id, e.g. a draft rule file).
+_WINDOWS: dict[tuple[str, dt.date], tuple[Measure, Policy, tuple[dt.date | None, dt.date | None, bool]]] = {}
 
 
 class _Context:
@@ -550,10 +552,10 @@ class _Context:
     ) -> tuple[dt.date | None, dt.date | None, bool]:
         key = (measure.id, as_of)
         cached = _WINDOWS.get(key)
-        if cached is None:
+        if cached is None or cached[0] is not measure or cached[1] is not policy:
             start, end = window(measure, policy)
-            cached = _WINDOWS[key] = (start, end, is_open(measure, policy, as_of))
-        return cached
+            cached = _WINDOWS[key] = (measure, policy, (start, end, is_open(measure, policy, as_of)))
+        return cached[2]
 
     def policy_verdict(self, policy: Policy, year: int) -> bool | None:
         key = (policy.id, year)

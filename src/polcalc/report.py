@@ -21,6 +21,7 @@ from polcalc.rules import (
     Measure,
     NoMoney,
     PerUnit,
+    Policy,
     Progressive,
     Range,
     Rate,
@@ -58,7 +59,8 @@ def failed_reasons(result: Result, lang: str = "en") -> list[str]:
     return reasons
 
 
-_STATIC: dict[tuple[str, str], dict[str, Any]] = {}
+# Keyed by id and language, valid only for the very measure and policy it was built from.
+_STATIC: dict[tuple[str, str], tuple[Measure, Policy, dict[str, Any]]] = {}
 
 
 def _static_part(result: Result, lang: str) -> dict[str, Any]:
@@ -66,22 +68,27 @@ def _static_part(result: Result, lang: str) -> dict[str, Any]:
     (a batch run serialises the same 224 measures for every company)."""
     m = result.measure
     key = (m.id, lang)
-    if key not in _STATIC:
-        _STATIC[key] = {
-            "id": m.id,
-            "policy": m.policy_id,
-            "article": m.article,
-            "title": m.title.get(lang),
-            "title_zh": m.title.zh,
-            "title_en": m.title.en,
-            "benefit": m.benefit,
-            "deadline": _date(result.deadline),
-            "valid_from": _date(result.valid_from),
-            "draft": result.draft,
-            "year": result.year,
-            "caveats": [x.get(lang) for x in m.caveats],
-        }
-    return _STATIC[key]
+    cached = _STATIC.get(key)
+    if cached is None or cached[0] is not m or cached[1] is not result.policy:
+        cached = _STATIC[key] = (
+            m,
+            result.policy,
+            {
+                "id": m.id,
+                "policy": m.policy_id,
+                "article": m.article,
+                "title": m.title.get(lang),
+                "title_zh": m.title.zh,
+                "title_en": m.title.en,
+                "benefit": m.benefit,
+                "deadline": _date(result.deadline),
+                "valid_from": _date(result.valid_from),
+                "draft": result.draft,
+                "year": result.year,
+                "caveats": [x.get(lang) for x in m.caveats],
+            },
+        )
+    return cached[2]
 
 
 def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
