@@ -7,19 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from polcalc.commands.options import (
-    AsOfOption,
-    FormatOption,
-    LangOption,
-    PolicyOption,
-    QuietOption,
-    check_policy,
-    error,
-    handle_errors,
-    parse_as_of,
-    resolve_lang,
-    warn,
-)
+from polcalc.commands.options import AsOfOption, FormatOption, LangOption, PolicyOption, QuietOption, handle_errors
+from polcalc.commands.usage import check_policy, error, parse_as_of, resolve_lang, warn
 from polcalc.formats import OutputFormat
 
 if TYPE_CHECKING:

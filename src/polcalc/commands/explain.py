@@ -7,17 +7,8 @@ from typing import Annotated
 
 import typer
 
-from polcalc.commands.options import (
-    AsOfOption,
-    FormatOption,
-    LangOption,
-    MeasureArgument,
-    QuietOption,
-    did_you_mean,
-    handle_errors,
-    parse_as_of,
-    resolve_lang,
-)
+from polcalc.commands.options import AsOfOption, FormatOption, LangOption, MeasureArgument, QuietOption, handle_errors
+from polcalc.commands.usage import did_you_mean, parse_as_of, resolve_lang
 from polcalc.formats import OutputFormat
 
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from polcalc.commands.options import LangOption, did_you_mean, handle_errors, resolve_lang
+from polcalc.commands.options import LangOption, handle_errors
+from polcalc.commands.usage import did_you_mean, resolve_lang
 
 if TYPE_CHECKING:
     from polcalc.catalog import Catalog

@@ -14,12 +14,9 @@ from polcalc.commands.options import (
     PolicyOption,
     QuietOption,
     RegionOption,
-    check_policy,
-    check_region,
     handle_errors,
-    parse_as_of,
-    resolve_lang,
 )
+from polcalc.commands.usage import check_policy, check_region, parse_as_of, resolve_lang
 from polcalc.formats import OutputFormat
 
 

@@ -1,23 +1,19 @@
-"""Options every command shares, the decorator that turns our errors into exit status 2, the
-checks of --region and --policy, and shell completion of regions, policies and measure ids."""
+"""The typer side of the options every command shares: their declarations, shell completion of
+regions, policies and measure ids, and the decorator that turns our errors into an exit status.
+(What a command does with the values is in usage.py, which knows nothing of typer.)"""
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import functools
-import sys
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
-from polcalc.errors import PolcalcError, UsageError
+from polcalc.commands.usage import report
+from polcalc.errors import PolcalcError
 from polcalc.formats import OutputFormat
-from polcalc.i18n import LANGS, default_lang, say
-
-if TYPE_CHECKING:
-    from polcalc.catalog import Catalog
+from polcalc.i18n import LANGS, default_lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,68 +80,17 @@ MeasureArgument = Annotated[
 ]
 
 
-# ------------------------------------------------------------------ messages and errors
-
-
-def error(message: str, lang: str | None = None) -> None:
-    print(say("error", lang or default_lang(), message=message), file=sys.stderr)
-
-
-def warn(message: str, lang: str | None = None) -> None:
-    print(say("warning", lang or default_lang(), message=message), file=sys.stderr)
+# ------------------------------------------------------------------ errors
 
 
 def handle_errors(func: F) -> F:
-    """Our own exceptions become one line on stderr and exit status 2, never a traceback, worded in
-    the run's --lang (an invalid or absent one: the locale's)."""
+    """Our own exceptions become one line on stderr and exit status 2, never a traceback."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except PolcalcError as exc:
-            lang = kwargs.get("lang")
-            lang = lang if lang in LANGS else default_lang()
-            error(exc.render(lang), lang)
-            raise typer.Exit(exc.exit_code) from None
+            raise typer.Exit(report(exc, kwargs.get("lang"))) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def parse_as_of(value: str | None, lang: str | None = None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(say("bad_as_of", lang or default_lang(), value=repr(value))) from None
-
-
-def resolve_lang(value: str | None) -> str:
-    if value is None:
-        return default_lang()
-    if value not in LANGS:
-        raise UsageError(say("bad_lang", default_lang(), value=repr(value), choices=", ".join(LANGS)))
-    return value
-
-
-def did_you_mean(value: str, choices: Iterable[str], lang: str) -> str:
-    """' (did you mean 'xishan'?)' for the nearest valid choice, or ''."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.7)
-    return say("did_you_mean", lang, guess=repr(close[0])) if close else ""
-
-
-def _check_word(key: str, value: str | None, choices: list[str], lang: str) -> None:
-    """A usage error naming the nearest valid choice and all of them, for an unknown value."""
-    if value is not None and value not in choices:
-        raise UsageError(
-            say(key, lang, value=repr(value), suggest=did_you_mean(value, choices, lang), valid=", ".join(choices))
-        )
-
-
-def check_region(region: str | None, catalog: Catalog, lang: str) -> None:
-    _check_word("not_a_region", region, catalog.regions, lang)
-
-
-def check_policy(policy: str | None, catalog: Catalog, lang: str) -> None:
-    _check_word("not_a_policy", policy, list(catalog.policies), lang)

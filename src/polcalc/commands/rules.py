@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from polcalc.commands.options import LangOption, handle_errors, resolve_lang
+from polcalc.commands.options import LangOption, handle_errors
+from polcalc.commands.usage import resolve_lang
 
 app = typer.Typer(help="Work on rule files.", no_args_is_help=True)
 

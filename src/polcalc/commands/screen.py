@@ -9,16 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from polcalc.commands.options import (
-    AsOfOption,
-    FormatOption,
-    LangOption,
-    check_policy,
-    error,
-    handle_errors,
-    parse_as_of,
-    resolve_lang,
-)
+from polcalc.commands.options import AsOfOption, FormatOption, LangOption, handle_errors
+from polcalc.commands.usage import check_policy, error, parse_as_of, resolve_lang
 from polcalc.formats import OutputFormat
 
 COMPANY_COLUMNS = [
