@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polcalc import cli
+from polcalc import entry
 from polcalc.catalog import rules_dir
 from polcalc.cli import app
 from polcalc.i18n import figure, price
@@ -133,16 +133,18 @@ def test_rules_check_in_each_language(bad_rules: Path):
     [
         (["check", "x.toml", "--lang", "zh"], "polcalc: 内部错误（程序缺陷，请报告）：RuntimeError: boom"),
         (["check", "--lang=en", "x.toml"], "polcalc: internal error (a bug, please report it): RuntimeError: boom"),
+        (["list", "--lang=en"], "polcalc: internal error (a bug, please report it): RuntimeError: boom"),
     ],
 )
 def test_internal_error_in_the_language_asked(monkeypatch, capsys, argv: list[str], line: str):
-    def broken() -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setattr(entry, "_run_typer", broken)  # every command but check's fast path
+    monkeypatch.setattr("polcalc.commands.check_run.run_check", broken)
     monkeypatch.setattr("sys.argv", ["polcalc", *argv])
     with pytest.raises(SystemExit) as exit_:
-        cli.main()
+        entry.main()
     assert exit_.value.code == 1
     assert capsys.readouterr().err == line + "\n"
 

@@ -1,11 +1,7 @@
 """The command line: wiring only. Each command lives in polcalc/commands/; the core knows no terminal.
-
-Exit status (shared/CONTRACT.md): 0 ran, 2 bad input or usage, 1 a bug.
-"""
+The console script (polcalc/entry.py) runs this app, or check's fast path."""
 
 from __future__ import annotations
-
-import sys
 
 import typer
 
@@ -32,36 +28,3 @@ app.command("init")(init_cmd.init)
 app.command("schema")(schema_cmd.schema)
 app.command("screen")(screen_cmd.screen)
 app.add_typer(rules_cmd.app, name="rules")
-
-
-def _lang_asked(argv: list[str]) -> str:
-    """The language of the command line (--lang zh, --lang=zh), else the locale's: for the one
-    message written after the command itself has failed."""
-    from polcalc.i18n import LANGS, default_lang
-
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        else:
-            continue
-        return value if value in LANGS else default_lang()
-    return default_lang()
-
-
-def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # a bug: say so in one line, never a traceback
-        from polcalc.i18n import say
-
-        error = f"{type(exc).__name__}: {exc}"
-        print(say("internal_error", _lang_asked(sys.argv[1:]), error=error), file=sys.stderr)
-        sys.exit(1)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
