@@ -54,8 +54,17 @@ class Computed:
     tier_index: int | None = None
     cap: Decimal | None = None
     capped: bool = False
-    tier_checks: list[tuple[Text, list[Check]]] = field(default_factory=list)
     reached: bool = True  # False: a tiered award whose lowest tier is not reached
+    # The tiers judged and the facts they were judged on: their checks are built when read.
+    tiers_judged: tuple[Tiers, Facts] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def tier_checks(self) -> list[tuple[Text, list[Check]]]:
+        """Each tier's label and conditions tested, in order (explain shows them)."""
+        if self.tiers_judged is None:
+            return []
+        award, facts = self.tiers_judged
+        return [(tier.label, check_all(tier.when, facts)) for tier in award.tiers]
 
 
 # The Computed of every result whose conditions fail: shared (most results are such), so it
@@ -69,13 +78,13 @@ class Result:
     policy: Policy
     year: int
     status: str
-    computed: Computed
+    _computed: Computed | None  # None: needs data, what the award reads too is found when read
     open: bool
     valid_from: dt.date | None
     deadline: dt.date | None
     stacked_out_by: str | None = None
     # The checks, or (left None) the evaluation that builds them when first read: a screen reads
-    # no reasons, and building them is most of what evaluating a company costs.
+    # no reasons, and building them was most of what evaluating a company cost.
     _checks: list[Check] | None = field(default=None, repr=False)
     _context: _Context | None = field(default=None, repr=False, compare=False)
 
@@ -86,6 +95,16 @@ class Result:
             assert self._context is not None
             self._checks = self._context.checks_of(_plan(self.measure, self._context.catalog))
         return self._checks
+
+    @property
+    def computed(self) -> Computed:
+        """The award computed (its amounts, steps, tier, cap), or why it could not be."""
+        if self._computed is None:
+            assert self._context is not None
+            # Name what the award reads too, so filling in the profile is one edit, not several rounds.
+            facts = self._context.facts_for(self.year)
+            self._computed = Computed(missing=compute(self.measure.award, facts).missing)
+        return self._computed
 
     @property
     def id(self) -> str:
@@ -319,12 +338,11 @@ def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
     best: Computed | None = None
     unknown: list[str] = []
     undefined: Step | None = None
+    out.tiers_judged = (award, facts)
     for index, tier in enumerate(award.tiers):
-        checks = check_all(tier.when, facts)
-        out.tier_checks.append((tier.label, checks))
-        verdict = overall(checks)
+        verdict = verdict_of(tier.when)(facts)
         if verdict is None:
-            unknown += [k for c in checks for k in c.missing]
+            unknown += [k for c in check_all(tier.when, facts) for k in c.missing]
             continue
         if verdict is False:
             continue
@@ -485,8 +503,10 @@ class _Context:
 
     def evaluate(self, plan: _Plan, as_of: dt.date) -> Result:
         measure = plan.measure
-        facts = self.facts_for(plan.year)
-        policy_verdict = self.policy_verdict(plan)
+        facts = self.facts.get(plan.year) or self.facts_for(plan.year)
+        policy_verdict = self.policy_verdicts.get(plan.policy.id, _UNSET)
+        if policy_verdict is _UNSET:
+            policy_verdict = self.policy_verdict(plan)
         checks: list[Check] | None = None
         if self.detail:
             own = [check(facts) for check in plan.checkers]
@@ -496,7 +516,7 @@ class _Context:
             verdict = False
         else:
             verdict = _and(policy_verdict, plan.verdict(facts))
-        computed = _NOTHING
+        computed: Computed | None = _NOTHING
         if verdict is True:
             computed = compute(measure.award, facts)
             if measure.cap is not None and not computed.missing:
@@ -506,12 +526,14 @@ class _Context:
             elif computed.undefined or not computed.reached:
                 verdict = False
         elif verdict is None:
-            # Name what the award reads too, so filling in the profile is one edit, not several rounds.
-            computed = Computed(missing=compute(measure.award, facts).missing)
-        start, end, open_ = plan.window(as_of)
+            computed = None  # what else the award reads: worked out when read (a screen reads none)
+        start, end, open_ = plan.windows.get(as_of) or plan.window(as_of)
         return Result(
             measure, plan.policy, plan.year, _STATUS[verdict], computed, open_, start, end, None, checks, self
         )
+
+
+_UNSET: Any = object()  # not worked out yet (a verdict may be None)
 
 
 def evaluate_measure(
@@ -542,17 +564,18 @@ def evaluate_company(
 
 def apply_stacking(results: list[Result]) -> list[Result]:
     """Within a stacking group, only the highest eligible award counts; the others say why."""
-    groups: dict[str, list[Result]] = {}
-    for r in results:
-        if r.measure.stacking_group and r.status == ELIGIBLE:
-            groups.setdefault(r.measure.stacking_group, []).append(r)
-    losers: dict[str, str] = {}
-    order = {r.id: i for i, r in enumerate(results)}
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(results):
+        group = r.measure.stacking_group
+        if group and r.status == ELIGIBLE:
+            groups.setdefault(group, []).append(i)
+    out = list(results)
     for members in groups.values():
         if len(members) < 2:
             continue
         # The highest amount wins; between equals, the first in document order.
-        ranked = sorted(members, key=lambda r: (_value_of(r.computed), -order[r.id]), reverse=True)
-        for loser in ranked[1:]:
-            losers[loser.id] = ranked[0].id
-    return [replace(r, stacked_out_by=losers[r.id]) if r.id in losers else r for r in results]
+        ranked = sorted(members, key=lambda i: (_value_of(results[i].computed), -i), reverse=True)
+        winner = results[ranked[0]].id
+        for i in ranked[1:]:
+            out[i] = replace(results[i], stacked_out_by=winner)
+    return out
