@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from polcalc.catalog import Catalog
+from polcalc.catalog import Catalog, iter_award_facts
 from polcalc.checks import Check, Checker, Verdict, check_all, checkers_of, overall, verdict_of
 from polcalc.conditions import FactRef
 from polcalc.facts import Facts
@@ -416,7 +416,18 @@ class _Plan:
     reads, its conditions compiled, its window per as-of date. Built once per process (never
     pickled with the catalog: closures do not pickle)."""
 
-    __slots__ = ("checkers", "measure", "policy", "policy_checkers", "policy_verdict", "verdict", "windows", "year")
+    __slots__ = (
+        "award_fixed",
+        "checkers",
+        "fixed_award",
+        "measure",
+        "policy",
+        "policy_checkers",
+        "policy_verdict",
+        "verdict",
+        "windows",
+        "year",
+    )
 
     def __init__(self, measure: Measure, policy: Policy) -> None:
         self.measure, self.policy = measure, policy
@@ -426,6 +437,21 @@ class _Plan:
         self.policy_verdict: Verdict = verdict_of(policy.when)
         self.policy_checkers: tuple[Checker, ...] = checkers_of(policy.when)
         self.windows: dict[dt.date, tuple[dt.date | None, dt.date | None, bool]] = {}
+        self.award_fixed = _reads_no_facts(measure.award)
+        self.fixed_award: Computed | None = None  # the award when it is the same for every company
+
+    def compute(self, facts: Facts) -> Computed:
+        """The award, capped. One that reads no fact (a set sum, a service) is computed once and
+        shared by every result: like _NOTHING, never to be mutated."""
+        if self.fixed_award is not None:
+            return self.fixed_award
+        measure = self.measure
+        computed = compute(measure.award, facts)
+        if measure.cap is not None and not computed.missing:
+            apply_cap(computed, measure.cap)
+        if self.award_fixed:
+            self.fixed_award = computed
+        return computed
 
     def window(self, as_of: dt.date) -> tuple[dt.date | None, dt.date | None, bool]:
         found = self.windows.get(as_of)
@@ -433,6 +459,15 @@ class _Plan:
             start, end = window(self.measure, self.policy)
             found = self.windows[as_of] = (start, end, is_open(self.measure, self.policy, as_of))
         return found
+
+
+def _reads_no_facts(award: Award) -> bool:
+    """Whether the award is the same for every company: it reads neither a figure nor a tier's conditions."""
+    if isinstance(award, Tiers):
+        return False
+    if isinstance(award, Sum):
+        return all(_reads_no_facts(part) for part in award.parts)
+    return next(iter_award_facts(award), None) is None
 
 
 # Keyed by id, valid only for the very measure and policy a plan was built from (two catalogs
@@ -502,25 +537,26 @@ class _Context:
         return self.policy_checks_of(plan) + [check(facts) for check in plan.checkers]
 
     def evaluate(self, plan: _Plan, as_of: dt.date) -> Result:
-        measure = plan.measure
         facts = self.facts.get(plan.year) or self.facts_for(plan.year)
         policy_verdict = self.policy_verdicts.get(plan.policy.id, _UNSET)
         if policy_verdict is _UNSET:
             policy_verdict = self.policy_verdict(plan)
-        checks: list[Check] | None = None
+        checks: list[Check] | None = None  # None: built when read
         if self.detail:
             own = [check(facts) for check in plan.checkers]
-            checks = self.policy_checks_of(plan) + own
-            verdict = _and(policy_verdict, overall(own))
+            checks = self.policy_checks[plan.policy.id] + own if plan.policy_checkers else own
+            holds = [c.holds for c in own]
+            if policy_verdict is False or False in holds:
+                verdict = False
+            else:
+                verdict = None if policy_verdict is None or None in holds else True
         elif policy_verdict is False:
             verdict = False
         else:
             verdict = _and(policy_verdict, plan.verdict(facts))
         computed: Computed | None = _NOTHING
         if verdict is True:
-            computed = compute(measure.award, facts)
-            if measure.cap is not None and not computed.missing:
-                apply_cap(computed, measure.cap)
+            computed = plan.compute(facts)
             if computed.missing:
                 verdict = None
             elif computed.undefined or not computed.reached:
@@ -528,9 +564,8 @@ class _Context:
         elif verdict is None:
             computed = None  # what else the award reads: worked out when read (a screen reads none)
         start, end, open_ = plan.windows.get(as_of) or plan.window(as_of)
-        return Result(
-            measure, plan.policy, plan.year, _STATUS[verdict], computed, open_, start, end, None, checks, self
-        )
+        status = _STATUS[verdict]
+        return Result(plan.measure, plan.policy, plan.year, status, computed, open_, start, end, None, checks, self)
 
 
 _UNSET: Any = object()  # not worked out yet (a verdict may be None)
