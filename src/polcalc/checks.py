@@ -168,12 +168,25 @@ def verdict_of(conds: Sequence[Condition]) -> Verdict:
 
 
 def checkers_of(conds: Sequence[Condition]) -> tuple[Checker, ...]:
-    """Per condition, a function giving the Check that check_condition gives."""
-    return _memo(_CHECKERS, conds, lambda: tuple(_checker(c) for c in conds))
+    """Per condition, a function giving the Check that check_condition gives. Equal conditions
+    (measures often repeat one, "above_scale") share one, so check_each tests them once."""
+    return _memo(_CHECKERS, conds, lambda: tuple(_shared_checker(c) for c in conds))
+
+
+def check_each(checkers: Sequence[Checker], facts: Facts) -> list[Check]:
+    """The checks, each condition tested once per set of facts however many measures ask it."""
+    done = facts.checked
+    out = []
+    for checker in checkers:
+        check = done.get(checker)
+        if check is None:
+            check = done[checker] = checker(facts)
+        out.append(check)
+    return out
 
 
 def check_all(conds: Sequence[Condition], facts: Facts) -> list[Check]:
-    return [check(facts) for check in checkers_of(conds)]
+    return check_each(checkers_of(conds), facts)
 
 
 # Keyed by the identity of the rules' tuple of conditions, which each entry keeps alive (so the
@@ -258,6 +271,18 @@ def _verdict_any(parts: list[Verdict]) -> Verdict:
         return None if unknown else False
 
     return any_holds
+
+
+_SHARED: dict[Condition, Checker] = {}  # by value: conditions are equal when they read alike
+
+
+def _shared_checker(cond: Condition) -> Checker:
+    found = _SHARED.get(cond)
+    if found is None:
+        if len(_SHARED) >= _MEMO_SIZE:
+            _SHARED.clear()
+        found = _SHARED[cond] = _checker(cond)
+    return found
 
 
 def _checker(cond: Condition) -> Checker:

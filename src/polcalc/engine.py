@@ -13,7 +13,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from polcalc.catalog import Catalog, iter_award_facts
-from polcalc.checks import Check, Checker, Verdict, check_all, checkers_of, overall, verdict_of
+from polcalc.checks import Check, Checker, Verdict, check_all, check_each, checkers_of, overall, verdict_of
 from polcalc.conditions import FactRef
 from polcalc.facts import Facts
 from polcalc.money import format_quantity, format_rate
@@ -529,12 +529,12 @@ class _Context:
         key = plan.policy.id
         if key not in self.policy_checks:
             facts = self.facts_for(plan.policy.year)
-            self.policy_checks[key] = [check(facts) for check in plan.policy_checkers]
+            self.policy_checks[key] = check_each(plan.policy_checkers, facts)
         return self.policy_checks[key]
 
     def checks_of(self, plan: _Plan) -> list[Check]:
         facts = self.facts_for(plan.year)
-        return self.policy_checks_of(plan) + [check(facts) for check in plan.checkers]
+        return self.policy_checks_of(plan) + check_each(plan.checkers, facts)
 
     def evaluate(self, plan: _Plan, as_of: dt.date) -> Result:
         facts = self.facts.get(plan.year) or self.facts_for(plan.year)
@@ -543,7 +543,7 @@ class _Context:
             policy_verdict = self.policy_verdict(plan)
         checks: list[Check] | None = None  # None: built when read
         if self.detail:
-            own = [check(facts) for check in plan.checkers]
+            own = check_each(plan.checkers, facts)
             checks = self.policy_checks[plan.policy.id] + own if plan.policy_checkers else own
             holds = [c.holds for c in own]
             if policy_verdict is False or False in holds:

@@ -18,6 +18,7 @@ from polcalc.steps import Step
 
 if TYPE_CHECKING:
     from polcalc.catalog import Catalog
+    from polcalc.checks import Check
     from polcalc.reference import SizeRow
     from polcalc.vocabulary import Vocabulary
 
@@ -78,6 +79,7 @@ class Facts:
         self.vocab = catalog.vocabulary
         self.year = year
         self._cache: dict[str, FactValue] = {}
+        self.checked: dict[Callable[[Facts], Check], Check] = {}  # conditions tested (polcalc.checks)
 
     def get(self, fact: FactRef) -> FactValue:
         found = self._cache.get(fact.text)
