@@ -89,7 +89,7 @@ def compare(op: str, left: object, right: object, levels: tuple[str, ...] | None
     if isinstance(left, frozenset):  # industry words: == means "is, or belongs to"
         return (right in left) == (op == "==")
     if levels is not None:  # recognition levels compare by their order; none is below all
-        rank = {lv: i for i, lv in enumerate(levels)}
+        rank = _rank(levels)
         lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
         left, right = lv, rv
     if op == "==":
@@ -99,6 +99,17 @@ def compare(op: str, left: object, right: object, levels: tuple[str, ...] | None
     if left is None:
         return False
     return _ORDER[op](left, right)
+
+
+_RANKS: dict[tuple[str, ...], dict[str, int]] = {}
+
+
+def _rank(levels: tuple[str, ...]) -> dict[str, int]:
+    """Each level's place in its order, lowest first (worked out once per vocabulary's levels)."""
+    found = _RANKS.get(levels)
+    if found is None:
+        found = _RANKS[levels] = {lv: i for i, lv in enumerate(levels)}
+    return found
 
 
 def _as_set(value: object) -> set[object]:
@@ -355,8 +366,16 @@ def _test(cmp: Comparison) -> _Test:
 
         return within
     if cmp.fact.name == "recognized":  # levels rank by the vocabulary's order
-        kind = cmp.fact.selectors[0].name
-        return lambda left, right, facts: compare(op, left, right, facts.vocab.recognitions[kind].levels)
+        kind, order = cmp.fact.selectors[0].name, _ORDER.get(op)
+
+        def ranked(left: object, right: object, facts: Facts) -> bool:
+            if isinstance(left, frozenset):  # every level held: as compare() has it
+                return (right in left) == (op == "==")
+            rank = _rank(facts.vocab.recognitions[kind].levels)
+            lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
+            return lv == rv if op == "==" else (lv != rv if op == "!=" else order(lv, rv))  # type: ignore[misc]
+
+        return ranked
     if op in ("==", "!="):
         equal = op == "=="
 
