@@ -543,9 +543,9 @@ class _Context:
             policy_verdict = self.policy_verdict(plan)
         checks: list[Check] | None = None  # None: built when read
         if self.detail:
-            own = check_each(plan.checkers, facts)
+            own: list[Check] = check_each(plan.checkers, facts) if plan.checkers else []
             checks = self.policy_checks[plan.policy.id] + own if plan.policy_checkers else own
-            holds = [c.holds for c in own]
+            holds = [c.holds for c in own] if own else ()
             if policy_verdict is False or False in holds:
                 verdict = False
             else:
@@ -562,7 +562,9 @@ class _Context:
             elif computed.undefined or not computed.reached:
                 verdict = False
         elif verdict is None:
-            computed = None  # what else the award reads: worked out when read (a screen reads none)
+            # What else the award reads: worked out when read (a screen reads none); nothing, for
+            # an award the same for every company.
+            computed = _NOTHING if plan.award_fixed else None
         start, end, open_ = plan.windows.get(as_of) or plan.window(as_of)
         status = _STATUS[verdict]
         return Result(plan.measure, plan.policy, plan.year, status, computed, open_, start, end, None, checks, self)
