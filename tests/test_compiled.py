@@ -19,10 +19,11 @@ from hypothesis import given
 from polcalc.catalog import load_catalog
 from polcalc.checks import Check, check_condition, checkers_of, overall, verdict_of
 from polcalc.conditions import AllOf, AnyOf, Comparison, Condition, FactRef, iter_comparisons
-from polcalc.engine import evaluate_company
+from polcalc.engine import INELIGIBLE, NEEDS_DATA, Computed, apply_cap, compute, evaluate_company
 from polcalc.facts import Facts
 from polcalc.profile import Profile, read_profile
 from polcalc.rules import Award, Sum, Tiers
+from polcalc.steps import render_step
 from tests.test_nearmiss_all import _profile
 from tests.test_properties import SETTINGS, profiles
 
@@ -161,6 +162,24 @@ def _same_evaluations(profile: Profile, as_of: dt.date) -> None:
         seen = [_seen(c, lang) for c in r.checks for lang in ("en", "zh")]
         assert seen == [_seen(c, lang) for c in other.checks for lang in ("en", "zh")], r.id
         assert seen == _interpreted(r, profile), r.id
+        if r.status != INELIGIBLE:  # the award as compute() gives it, whatever was shared or left till read
+            assert _award(r.computed) == _award(_computed_afresh(r, profile)), r.id
+
+
+def _computed_afresh(result, profile: Profile) -> Computed:
+    computed = compute(result.measure.award, Facts(profile, CATALOG, result.year))
+    if result.status == NEEDS_DATA and not computed.missing:
+        return Computed()  # needs data for its conditions: the award adds nothing to name
+    if result.status == NEEDS_DATA:
+        return Computed(missing=computed.missing)
+    if result.measure.cap is not None:
+        apply_cap(computed, result.measure.cap)
+    return computed
+
+
+def _award(c: Computed) -> tuple:
+    steps = tuple(render_step(s, "en") for s in c.steps)
+    return c.amount, c.amount_max, c.amount_min, c.missing, c.more_data, c.cap, c.capped, c.tier, steps
 
 
 def test_reasons_left_until_read_are_the_full_reasons_on_the_samples():
