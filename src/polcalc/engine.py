@@ -8,15 +8,14 @@ as data (polcalc.steps.Step), worded in a language only when shown.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from polcalc.catalog import Catalog
-from polcalc.conditions import AnyOf, Comparison, Condition, FactRef
-from polcalc.facts import Facts, FactValue
-from polcalc.i18n import say, word
+from polcalc.catalog import Catalog, iter_award_facts
+from polcalc.checks import Check, Checker, Verdict, check_all, check_each, checkers_of, overall, verdict_of
+from polcalc.conditions import FactRef
+from polcalc.facts import Facts
 from polcalc.money import format_quantity, format_rate
 from polcalc.profile import Profile
 from polcalc.rules import (
@@ -34,66 +33,11 @@ from polcalc.rules import (
     Tiers,
     UpTo,
 )
-from polcalc.steps import MONEY, NUMBER, PRICE, RATE, Q, Step, render_step
+from polcalc.steps import MONEY, NUMBER, PRICE, RATE, Q, Step
 from polcalc.text import Text
 
 ELIGIBLE, INELIGIBLE, NEEDS_DATA = "eligible", "ineligible", "needs_data"
 _STATUS = {True: ELIGIBLE, False: INELIGIBLE, None: NEEDS_DATA}
-
-
-class Check(NamedTuple):
-    """One condition tested: what it asks, what the company has, and whether it holds.
-
-    A NamedTuple holding the facts themselves: a company's evaluation makes hundreds of these,
-    and their texts are only composed, in a language, when someone reads them (explain, reasons)."""
-
-    text: str  # the rule's expression; "" for a group (describe() words it)
-    holds: bool | None  # None: the profile lacks what it needs
-    fact: FactValue | None = None
-    missing: tuple[str, ...] = ()
-    comparison: Comparison | None = None
-    children: tuple[Check, ...] = ()
-    right: FactValue | None = None  # the other side, when a condition compares two facts
-    group: str = ""  # "any" or "all" for a group of conditions
-
-    def describe(self, lang: str) -> str:
-        """The condition: the rule's expression, or a group's parts after "any of:" / "all of:"."""
-        if not self.group:
-            return self.text
-        return say(f"cond_{self.group}", lang, items=" | ".join(c.describe(lang) for c in self.children))
-
-    def value(self, lang: str) -> str:
-        """What the company has, as the language writes it ("" when the condition reads no figure)."""
-        if self.fact is None:
-            return ""
-        return word("undefined", lang) if self.undefined else self.fact.show(lang)
-
-    @property
-    def undefined(self) -> Step | None:
-        """Why the value cannot be computed (a growth from a base of 0), or None."""
-        return (self.fact.undefined if self.fact else None) or (self.right.undefined if self.right else None)
-
-    def explain_note(self, lang: str) -> str:
-        """Why the value is undefined, how a derived value was derived, the other side's value."""
-        if self.fact is None:
-            return ""
-        undefined = self.undefined
-        if undefined:
-            return render_step(undefined, lang)
-        note = self.fact.note(lang) or ""
-        if self.right is not None and self.comparison is not None:
-            note = (note + "; " if note else "") + f"{self.comparison.value} = {self.right.show(lang)}"
-        return note
-
-    @property
-    def actual(self) -> str:
-        """value() in English."""
-        return self.value("en")
-
-    @property
-    def note(self) -> str:
-        """explain_note() in English."""
-        return self.explain_note("en")
 
 
 @dataclass
@@ -110,8 +54,17 @@ class Computed:
     tier_index: int | None = None
     cap: Decimal | None = None
     capped: bool = False
-    tier_checks: list[tuple[Text, list[Check]]] = field(default_factory=list)
     reached: bool = True  # False: a tiered award whose lowest tier is not reached
+    # The tiers judged and the facts they were judged on: their checks are built when read.
+    tiers_judged: tuple[Tiers, Facts] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def tier_checks(self) -> list[tuple[Text, list[Check]]]:
+        """Each tier's label and conditions tested, in order (explain shows them)."""
+        if self.tiers_judged is None:
+            return []
+        award, facts = self.tiers_judged
+        return [(tier.label, check_all(tier.when, facts)) for tier in award.tiers]
 
 
 # The Computed of every result whose conditions fail: shared (most results are such), so it
@@ -119,18 +72,39 @@ class Computed:
 _NOTHING = Computed()
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     measure: Measure
     policy: Policy
     year: int
     status: str
-    checks: list[Check]
-    computed: Computed
+    _computed: Computed | None  # None: needs data, what the award reads too is found when read
     open: bool
     valid_from: dt.date | None
     deadline: dt.date | None
     stacked_out_by: str | None = None
+    # The checks, or (left None) the evaluation that builds them when first read: a screen reads
+    # no reasons, and building them was most of what evaluating a company cost.
+    _checks: list[Check] | None = field(default=None, repr=False)
+    _context: _Context | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def checks(self) -> list[Check]:
+        """The policy's document-wide checks, then the measure's own, each condition in order."""
+        if self._checks is None:
+            assert self._context is not None
+            self._checks = self._context.checks_of(_plan(self.measure, self._context.catalog))
+        return self._checks
+
+    @property
+    def computed(self) -> Computed:
+        """The award computed (its amounts, steps, tier, cap), or why it could not be."""
+        if self._computed is None:
+            assert self._context is not None
+            # Name what the award reads too, so filling in the profile is one edit, not several rounds.
+            facts = self._context.facts_for(self.year)
+            self._computed = Computed(missing=compute(self.measure.award, facts).missing)
+        return self._computed
 
     @property
     def id(self) -> str:
@@ -181,97 +155,8 @@ class CompanyResult:
 # ------------------------------------------------------------------ conditions
 
 
-_ORDER = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
-
-
-def _compare(op: str, left: object, right: object, levels: tuple[str, ...] | None) -> bool:
-    if op == "in":
-        return bool(_as_set(left) & set(right))  # type: ignore[arg-type]
-    if op == "not in":
-        return not (_as_set(left) & set(right))  # type: ignore[arg-type]
-    if isinstance(left, frozenset):  # industry words: == means "is, or belongs to"
-        return (right in left) == (op == "==")
-    if levels is not None:  # recognition levels compare by their order; none is below all
-        rank = {lv: i for i, lv in enumerate(levels)}
-        lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
-        left, right = lv, rv
-    if op == "==":
-        return left == right
-    if op == "!=":
-        return left != right
-    if left is None:
-        return False
-    return _ORDER[op](left, right)
-
-
-def _as_set(value: object) -> set[object]:
-    return set(value) if isinstance(value, frozenset) else {value}
-
-
-def check_condition(cond: Condition, facts: Facts) -> Check:
-    if isinstance(cond, Comparison):
-        return _check_comparison(cond, facts)
-    children = tuple(check_condition(c, facts) for c in cond.items)
-    outcomes = [c.holds for c in children]
-    if isinstance(cond, AnyOf):
-        holds = True if True in outcomes else (None if None in outcomes else False)
-        group = "any"
-    else:
-        holds = False if False in outcomes else (None if None in outcomes else True)
-        group = "all"
-    missing = (
-        ()
-        if holds is not None and not (holds is False and isinstance(cond, AnyOf))
-        else tuple(k for c in children if c.holds is None for k in c.missing)
-    )
-    return Check("", holds, missing=missing, children=children, group=group)
-
-
-def _check_comparison(cmp: Comparison, facts: Facts) -> Check:
-    fv = facts.get(cmp.fact)
-    right: object = cmp.value
-    right_fv: FactValue | None = None
-    if isinstance(right, FactRef):
-        right_fv = facts.get(right)
-        right = right_fv.value
-    missing = fv.missing + (right_fv.missing if right_fv else ())
-    if missing:
-        return Check(cmp.text, None, missing=missing, comparison=cmp)
-    if fv.undefined or (right_fv is not None and right_fv.undefined):
-        return Check(cmp.text, False, fv, comparison=cmp, right=right_fv)
-    if cmp.op in ("is", "is not"):
-        holds = bool(fv.value) == (cmp.op == "is")
-        return Check(cmp.text, holds, fv, comparison=cmp)
-    levels = None
-    if cmp.fact.name == "recognized":
-        levels = facts.vocab.recognitions[cmp.fact.selectors[0].name].levels
-    holds = _compare(cmp.op, fv.value, right, levels)
-    return Check(cmp.text, holds, fv, comparison=cmp, right=right_fv)
-
-
-def check_all(conds, facts: Facts) -> list[Check]:
-    return [check_condition(c, facts) for c in conds]
-
-
-def _until_false(conds, facts: Facts) -> list[Check]:
-    """Conditions in order up to the first that fails: enough for the status, when no one will
-    read the full list of reasons (a screen of a whole population)."""
-    out = []
-    for cond in conds:
-        check = check_condition(cond, facts)
-        out.append(check)
-        if check.holds is False:
-            break
-    return out
-
-
 def _and(a: bool | None, b: bool | None) -> bool | None:
     return False if a is False or b is False else (None if a is None or b is None else True)
-
-
-def overall(checks: list[Check]) -> bool | None:
-    outcomes = [c.holds for c in checks]
-    return False if False in outcomes else (None if None in outcomes else True)
 
 
 # ------------------------------------------------------------------ awards
@@ -453,12 +338,11 @@ def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
     best: Computed | None = None
     unknown: list[str] = []
     undefined: Step | None = None
+    out.tiers_judged = (award, facts)
     for index, tier in enumerate(award.tiers):
-        checks = check_all(tier.when, facts)
-        out.tier_checks.append((tier.label, checks))
-        verdict = overall(checks)
+        verdict = verdict_of(tier.when)(facts)
         if verdict is None:
-            unknown += [k for c in checks for k in c.missing]
+            unknown += [k for c in check_all(tier.when, facts) for k in c.missing]
             continue
         if verdict is False:
             continue
@@ -527,81 +411,173 @@ def is_open(measure: Measure, policy: Policy, as_of: dt.date) -> bool:
     return (start is None or start <= as_of) and (end is None or as_of <= end)
 
 
-# Each measure's window, once per run: keyed by id and as-of, valid only for the very objects it
-# was computed from (two catalogs in one process may share an id, e.g. a draft rule file).
-_WINDOWS: dict[tuple[str, dt.date], tuple[Measure, Policy, tuple[dt.date | None, dt.date | None, bool]]] = {}
+class _Plan:
+    """What evaluating a measure needs that is the same for every company: its policy, the year it
+    reads, its conditions compiled, its window per as-of date. Built once per process (never
+    pickled with the catalog: closures do not pickle)."""
+
+    __slots__ = (
+        "award_fixed",
+        "checkers",
+        "fixed_award",
+        "measure",
+        "policy",
+        "policy_checkers",
+        "policy_verdict",
+        "verdict",
+        "windows",
+        "year",
+    )
+
+    def __init__(self, measure: Measure, policy: Policy) -> None:
+        self.measure, self.policy = measure, policy
+        self.year = measure.year or policy.year
+        self.verdict: Verdict = verdict_of(measure.when)
+        self.checkers: tuple[Checker, ...] = checkers_of(measure.when)
+        self.policy_verdict: Verdict = verdict_of(policy.when)
+        self.policy_checkers: tuple[Checker, ...] = checkers_of(policy.when)
+        self.windows: dict[dt.date, tuple[dt.date | None, dt.date | None, bool]] = {}
+        self.award_fixed = _reads_no_facts(measure.award)
+        self.fixed_award: Computed | None = None  # the award when it is the same for every company
+
+    def compute(self, facts: Facts) -> Computed:
+        """The award, capped. One that reads no fact (a set sum, a service) is computed once and
+        shared by every result: like _NOTHING, never to be mutated."""
+        if self.fixed_award is not None:
+            return self.fixed_award
+        measure = self.measure
+        computed = compute(measure.award, facts)
+        if measure.cap is not None and not computed.missing:
+            apply_cap(computed, measure.cap)
+        if self.award_fixed:
+            self.fixed_award = computed
+        return computed
+
+    def window(self, as_of: dt.date) -> tuple[dt.date | None, dt.date | None, bool]:
+        found = self.windows.get(as_of)
+        if found is None:
+            start, end = window(self.measure, self.policy)
+            found = self.windows[as_of] = (start, end, is_open(self.measure, self.policy, as_of))
+        return found
+
+
+def _reads_no_facts(award: Award) -> bool:
+    """Whether the award is the same for every company: it reads neither a figure nor a tier's conditions."""
+    if isinstance(award, Tiers):
+        return False
+    if isinstance(award, Sum):
+        return all(_reads_no_facts(part) for part in award.parts)
+    return next(iter_award_facts(award), None) is None
+
+
+# Keyed by id, valid only for the very measure and policy a plan was built from (two catalogs
+# in one process may share an id, e.g. a draft rule file beside the shipped one).
+_PLANS: dict[str, _Plan] = {}
+
+
+def _plan(measure: Measure, catalog: Catalog) -> _Plan:
+    plan = _PLANS.get(measure.id)
+    policy = catalog.policy_of(measure)
+    if plan is None or plan.measure is not measure or plan.policy is not policy:
+        plan = _PLANS[measure.id] = _Plan(measure, policy)
+    return plan
+
+
+# The plans of a selection of measures, valid for the very list catalog.measures_for gave.
+_SELECTIONS: dict[tuple[str, str | None, bool], tuple[list[Measure], list[_Plan]]] = {}
+
+
+def _plans(catalog: Catalog, region: str, policy: str | None, money_only: bool) -> list[_Plan]:
+    measures = catalog.measures_for(region=region, policy=policy)
+    key = (region, policy, money_only)
+    found = _SELECTIONS.get(key)
+    if found is None or found[0] is not measures:
+        chosen = [m for m in measures if m.award.kind != "none"] if money_only else measures
+        found = _SELECTIONS[key] = (measures, [_plan(m, catalog) for m in chosen])
+    return found[1]
 
 
 class _Context:
     """What a company's evaluation shares across measures: facts per year, and each policy's
-    document-wide checks per year (the same for every measure of the document)."""
+    document-wide verdict and checks (the same for every measure of the document)."""
 
     def __init__(self, profile: Profile, catalog: Catalog, detail: bool = True) -> None:
         self.profile, self.catalog, self.detail = profile, catalog, detail
         self.facts: dict[int, Facts] = {}
-        self.policy_checks: dict[tuple[str, int], list[Check]] = {}
-        self.policy_verdicts: dict[tuple[str, int], bool | None] = {}
+        self.policy_checks: dict[str, list[Check]] = {}
+        self.policy_verdicts: dict[str, bool | None] = {}
 
     def facts_for(self, year: int) -> Facts:
-        if year not in self.facts:
-            self.facts[year] = Facts(self.profile, self.catalog, year)
-        return self.facts[year]
+        facts = self.facts.get(year)
+        if facts is None:
+            facts = self.facts[year] = Facts(self.profile, self.catalog, year)
+        return facts
 
-    def window_for(
-        self, measure: Measure, policy: Policy, as_of: dt.date
-    ) -> tuple[dt.date | None, dt.date | None, bool]:
-        key = (measure.id, as_of)
-        cached = _WINDOWS.get(key)
-        if cached is None or cached[0] is not measure or cached[1] is not policy:
-            start, end = window(measure, policy)
-            cached = _WINDOWS[key] = (measure, policy, (start, end, is_open(measure, policy, as_of)))
-        return cached[2]
+    # Document-wide conditions (a 附则's "当年度" exclusions) belong to the policy's own year, even
+    # for a measure that reads an earlier year's figures (Xishan 2020 16.5 reads 2019's).
 
-    def policy_verdict(self, policy: Policy, year: int) -> bool | None:
-        key = (policy.id, year)
+    def policy_verdict(self, plan: _Plan) -> bool | None:
+        key = plan.policy.id
         if key not in self.policy_verdicts:
-            self.policy_verdicts[key] = overall(self.checks_for(policy, year))
+            if self.detail:
+                self.policy_verdicts[key] = overall(self.policy_checks_of(plan))
+            else:
+                self.policy_verdicts[key] = plan.policy_verdict(self.facts_for(plan.policy.year))
         return self.policy_verdicts[key]
 
-    def checks_for(self, policy: Policy, year: int) -> list[Check]:
-        key = (policy.id, year)
+    def policy_checks_of(self, plan: _Plan) -> list[Check]:
+        key = plan.policy.id
         if key not in self.policy_checks:
-            self.policy_checks[key] = check_all(policy.when, self.facts_for(year))
+            facts = self.facts_for(plan.policy.year)
+            self.policy_checks[key] = check_each(plan.policy_checkers, facts)
         return self.policy_checks[key]
+
+    def checks_of(self, plan: _Plan) -> list[Check]:
+        facts = self.facts_for(plan.year)
+        return self.policy_checks_of(plan) + check_each(plan.checkers, facts)
+
+    def evaluate(self, plan: _Plan, as_of: dt.date) -> Result:
+        facts = self.facts.get(plan.year) or self.facts_for(plan.year)
+        policy_verdict = self.policy_verdicts.get(plan.policy.id, _UNSET)
+        if policy_verdict is _UNSET:
+            policy_verdict = self.policy_verdict(plan)
+        checks: list[Check] | None = None  # None: built when read
+        if self.detail:
+            own: list[Check] = check_each(plan.checkers, facts) if plan.checkers else []
+            checks = self.policy_checks[plan.policy.id] + own if plan.policy_checkers else own
+            holds = [c.holds for c in own] if own else ()
+            if policy_verdict is False or False in holds:
+                verdict = False
+            else:
+                verdict = None if policy_verdict is None or None in holds else True
+        elif policy_verdict is False:
+            verdict = False
+        else:
+            verdict = _and(policy_verdict, plan.verdict(facts))
+        computed: Computed | None = _NOTHING
+        if verdict is True:
+            computed = plan.compute(facts)
+            if computed.missing:
+                verdict = None
+            elif computed.undefined or not computed.reached:
+                verdict = False
+        elif verdict is None:
+            # What else the award reads: worked out when read (a screen reads none); nothing, for
+            # an award the same for every company.
+            computed = _NOTHING if plan.award_fixed else None
+        start, end, open_ = plan.windows.get(as_of) or plan.window(as_of)
+        status = _STATUS[verdict]
+        return Result(plan.measure, plan.policy, plan.year, status, computed, open_, start, end, None, checks, self)
+
+
+_UNSET: Any = object()  # not worked out yet (a verdict may be None)
 
 
 def evaluate_measure(
     measure: Measure, profile: Profile, catalog: Catalog, as_of: dt.date, context: _Context | None = None
 ) -> Result:
     context = context or _Context(profile, catalog)
-    policy = catalog.policy_of(measure)
-    year = measure.year or policy.year
-    facts = context.facts_for(year)
-    # Document-wide conditions (a 附则's "当年度" exclusions) belong to the policy's own year, even
-    # for a measure that reads an earlier year's figures (Xishan 2020 16.5 reads 2019's).
-    checks = context.checks_for(policy, policy.year)
-    policy_verdict = context.policy_verdict(policy, policy.year)
-    if context.detail or policy_verdict is not False:
-        own = check_all(measure.when, facts) if context.detail else _until_false(measure.when, facts)
-        checks = checks + own
-        verdict = _and(policy_verdict, overall(own))
-    else:
-        verdict = False
-    computed = _NOTHING
-    if verdict is True:
-        computed = compute(measure.award, facts)
-        if measure.cap is not None and not computed.missing:
-            apply_cap(computed, measure.cap)
-        if computed.missing:
-            verdict = None
-        elif computed.undefined or not computed.reached:
-            verdict = False
-    elif verdict is None:
-        # Name what the award reads too, so filling in the profile is one edit, not several rounds.
-        computed = Computed(missing=compute(measure.award, facts).missing)
-    status = _STATUS[verdict]
-    start, end, open_ = context.window_for(measure, policy, as_of)
-    return Result(measure, policy, year, status, checks, computed, open_, start, end)
+    return context.evaluate(_plan(measure, catalog), as_of)
 
 
 def evaluate_company(
@@ -614,31 +590,29 @@ def evaluate_company(
     money_only: bool = False,
 ) -> CompanyResult:
     """Every measure of the company's region (or of one of its policies), stacking applied.
-    detail=False stops at a measure's first failing condition: same statuses and amounts,
-    fewer reasons. money_only leaves out the measures that grant no money (services)."""
+    detail=False builds a result's checks (the reasons) only when they are read: a screen reads
+    the statuses and amounts alone. money_only leaves out the measures that grant no money (services)."""
     context = _Context(profile, catalog, detail)
     if policy is not None and catalog.policies[policy].region != profile.region:
         return CompanyResult(source, profile, [])
-    measures = catalog.measures_for(region=profile.region, policy=policy)
-    if money_only:
-        measures = [m for m in measures if m.award.kind != "none"]
-    results = [evaluate_measure(m, profile, catalog, as_of, context) for m in measures]
+    results = [context.evaluate(plan, as_of) for plan in _plans(catalog, profile.region, policy, money_only)]
     return CompanyResult(source, profile, apply_stacking(results))
 
 
 def apply_stacking(results: list[Result]) -> list[Result]:
     """Within a stacking group, only the highest eligible award counts; the others say why."""
-    groups: dict[str, list[Result]] = {}
-    for r in results:
-        if r.measure.stacking_group and r.status == ELIGIBLE:
-            groups.setdefault(r.measure.stacking_group, []).append(r)
-    losers: dict[str, str] = {}
-    order = {r.id: i for i, r in enumerate(results)}
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(results):
+        group = r.measure.stacking_group
+        if group and r.status == ELIGIBLE:
+            groups.setdefault(group, []).append(i)
+    out = list(results)
     for members in groups.values():
         if len(members) < 2:
             continue
         # The highest amount wins; between equals, the first in document order.
-        ranked = sorted(members, key=lambda r: (_value_of(r.computed), -order[r.id]), reverse=True)
-        for loser in ranked[1:]:
-            losers[loser.id] = ranked[0].id
-    return [replace(r, stacked_out_by=losers[r.id]) if r.id in losers else r for r in results]
+        ranked = sorted(members, key=lambda i: (_value_of(results[i].computed), -i), reverse=True)
+        winner = results[ranked[0]].id
+        for i in ranked[1:]:
+            out[i] = replace(results[i], stacked_out_by=winner)
+    return out

@@ -18,7 +18,9 @@ from polcalc.steps import Step
 
 if TYPE_CHECKING:
     from polcalc.catalog import Catalog
+    from polcalc.checks import Check
     from polcalc.reference import SizeRow
+    from polcalc.vocabulary import Vocabulary
 
 # A text for the language it is read in ("15% (¥230,000,000 vs ¥200,000,000 in 2019)",
 # "15%（2.3亿，较2019年的2亿）"), or one that reads the same in both ("medium").
@@ -30,7 +32,8 @@ class FactValue:
 
     `shown` and `derived_note` are composed only when read, in the language asked for
     (`show(lang)`, `note(lang)`): a batch evaluation resolves thousands of facts and shows almost
-    none of them. Give either a text the same in both languages, or a function of the language."""
+    none of them. Give either a text the same in both languages, or a function of the language.
+    (The commonest facts pass their arguments by position: keywords cost a third of a construction.)"""
 
     __slots__ = ("_note", "_shown", "driver", "missing", "undefined", "unit", "value")
 
@@ -65,7 +68,7 @@ class FactValue:
 
 
 def _missing(*keys: str) -> FactValue:
-    return FactValue(missing=tuple(keys))
+    return FactValue(None, keys)
 
 
 class Facts:
@@ -77,36 +80,22 @@ class Facts:
         self.vocab = catalog.vocabulary
         self.year = year
         self._cache: dict[str, FactValue] = {}
+        self.checked: dict[Callable[[Facts], Check], Check] = {}  # conditions tested (polcalc.checks)
 
     def get(self, fact: FactRef) -> FactValue:
-        key = fact.text
-        if key not in self._cache:
-            self._cache[key] = self._resolve(fact)
-        return self._cache[key]
-
-    # -------------------------------------------------------------- dispatch
+        found = self._cache.get(fact.text)
+        if found is None:
+            found = self._cache[fact.text] = self._resolve(fact)
+        return found
 
     def _resolve(self, fact: FactRef) -> FactValue:
-        name, sel = fact.name, fact.selectors
-        if name in self.vocab.figures or name in self.vocab.derived:
-            return self._figure_fact(name, sel[0].name if sel else "", sel[0].args if sel else ())
-        if name in self.vocab.status:
-            return self._status(name)
-        if name == "industry":
-            return self._industry()
-        if name == "size":
-            return self._size()
-        if name == "region":
-            return FactValue(self.profile.region, shown=self.profile.region)
-        if name == "event":
-            return self._event(sel[0].name, sel[1].name if len(sel) > 1 else "")
-        if name == "recognized":
-            as_set = sel[-1].name == "levels"
-            window = sel[1:-1] if as_set else sel[1:]
-            return self._recognized(sel[0].name, window[0] if window else None, as_set)
-        if name == "ref":
-            return self._reference(sel[0].name, sel[1].name if len(sel) > 1 else "")
-        raise KeyError(fact.text)  # the catalog checked every name: unreachable
+        how = _HOW.get(fact.text)
+        if how is None or how[0] is not self.vocab:
+            how = _HOW[fact.text] = (self.vocab, _resolver(fact, self.vocab))
+        return how[1](self)
+
+    def _region(self) -> FactValue:
+        return FactValue(self.profile.region, shown=self.profile.region)
 
     # -------------------------------------------------------------- figures
 
@@ -135,7 +124,7 @@ class Facts:
         if value is None:
             return _missing(f"years.{year}.{name}")
         unit = self.vocab.figures[name].unit
-        return FactValue(value, shown=lambda lang: figure(value, unit, lang), unit=unit, driver=(year, name, ""))
+        return FactValue(value, (), None, lambda lang: figure(value, unit, lang), unit, (year, name, ""))
 
     def _figure_fact(self, name: str, selector: str, args: tuple[str, ...]) -> FactValue:
         y = self.year
@@ -237,7 +226,7 @@ class Facts:
     def _status(self, name: str) -> FactValue:
         value = self.profile.status.get(name)
         if value is not None:
-            return FactValue(value, shown=_YES_NO[value])
+            return FactValue(value, (), None, _YES_NO[value])
         if name == "above_scale":
             return self._derive_above_scale()
         return _missing(f"status.{name}")
@@ -317,7 +306,7 @@ class Facts:
             hit = any(yr <= self.year for yr in years)
         else:
             hit = (self.year - (1 if selector == "prev" else 0)) in years
-        return FactValue(hit, shown=_YES_NO[hit])
+        return FactValue(hit, (), None, _YES_NO[hit])
 
     def _recognized(self, kind: str, selector, as_set: bool = False) -> FactValue:
         """The highest level obtained in the window, or (as_set) every level obtained in it:
@@ -334,7 +323,7 @@ class Facts:
             held = frozenset(got)
             return FactValue(held, shown=", ".join(sorted(held, key=levels.index)) if held else _no_level)
         best = max(got, key=levels.index) if got else None
-        return FactValue(best, shown=best or _no_level)
+        return FactValue(best, (), None, best or _no_level)
 
     def _reference(self, series: str, selector: str) -> FactValue:
         ser = self.catalog.reference.series[series]
@@ -353,6 +342,42 @@ class Facts:
             ),
             unit=ser.unit,
         )
+
+
+Resolver = Callable[[Facts], FactValue]
+
+# Per fact, how to resolve it (which method, with which arguments), worked out once per vocabulary
+# it was worked out with: a batch resolves the same hundred facts for every company.
+_HOW: dict[str, tuple[Vocabulary, Resolver]] = {}
+
+
+def _resolver(fact: FactRef, vocab: Vocabulary) -> Resolver:
+    name, sel = fact.name, fact.selectors
+    if name in vocab.figures or name in vocab.derived:
+        selector, args = (sel[0].name, sel[0].args) if sel else ("", ())
+        if selector == "":
+            return lambda facts: facts.raw(facts.year, name)
+        return lambda facts: facts._figure_fact(name, selector, args)
+    if name in vocab.status:
+        return lambda facts: facts._status(name)
+    if name == "industry":
+        return Facts._industry
+    if name == "size":
+        return Facts._size
+    if name == "region":
+        return Facts._region
+    if name == "event":
+        kind, when = sel[0].name, sel[1].name if len(sel) > 1 else ""
+        return lambda facts: facts._event(kind, when)
+    if name == "recognized":
+        as_set = sel[-1].name == "levels"
+        window = sel[1:-1] if as_set else sel[1:]
+        kind, since = sel[0].name, window[0] if window else None
+        return lambda facts: facts._recognized(kind, since, as_set)
+    if name == "ref":
+        series, when = sel[0].name, sel[1].name if len(sel) > 1 else ""
+        return lambda facts: facts._reference(series, when)
+    raise KeyError(fact.text)  # the catalog checked every name: unreachable
 
 
 def _yes_no(value: bool) -> Callable[[str], str]:
