@@ -21,7 +21,6 @@ from polcalc.rules import (
     Measure,
     NoMoney,
     PerUnit,
-    Policy,
     Progressive,
     Range,
     Rate,
@@ -59,59 +58,86 @@ def failed_reasons(result: Result, lang: str = "en") -> list[str]:
     return reasons
 
 
-# Keyed by id and language, valid only for the very measure and policy it was built from.
-_STATIC: dict[tuple[str, str], tuple[Measure, Policy, dict[str, Any]]] = {}
+class _Fixed:
+    """What a result says that depends only on its measure, built once per measure and language
+    (a batch run serialises the same measures for every company): the whole dict as a result
+    that is not eligible says it, to be copied and filled in, and the measure's cap for JSON."""
+
+    __slots__ = ("cap", "caveats", "cells", "measure", "policy", "template")
+
+    def __init__(self, result: Result, lang: str) -> None:
+        m = result.measure
+        self.measure, self.policy = m, result.policy  # held: they keep the id of the key theirs
+        self.cells: list[Any] | None = None  # the fixed fields as CSV cells (formats.csvfmt.result_row)
+        self.caveats = [x.get(lang) for x in m.caveats]
+        self.cap = json_number(measure_cap(m))
+        # The keys in the order every format writes them; the lists are replaced in each copy.
+        self.template: dict[str, Any] = {
+            "id": m.id,
+            "policy": m.policy_id,
+            "article": m.article,
+            "title": m.title.get(lang),
+            "title_zh": m.title.zh,
+            "title_en": m.title.en,
+            "benefit": m.benefit,
+            "deadline": _date(result.deadline),
+            "valid_from": _date(result.valid_from),
+            "draft": result.draft,
+            "year": result.year,
+            "caveats": self.caveats,
+            "status": None,
+            "amount": None,
+            "amount_max": None,
+            "amount_min": None,
+            "cap": self.cap,
+            "open": None,
+            "tier": None,
+            "capped": False,
+            "missing": None,
+            "more_data": None,
+            "reasons": None,
+            "stacked_out_by": None,
+            "counted": False,
+        }
 
 
-def _static_part(result: Result, lang: str) -> dict[str, Any]:
-    """What a result says that depends only on its measure: built once per measure and language
-    (a batch run serialises the same 224 measures for every company)."""
-    m = result.measure
-    key = (m.id, lang)
-    cached = _STATIC.get(key)
-    if cached is None or cached[0] is not m or cached[1] is not result.policy:
-        cached = _STATIC[key] = (
-            m,
-            result.policy,
-            {
-                "id": m.id,
-                "policy": m.policy_id,
-                "article": m.article,
-                "title": m.title.get(lang),
-                "title_zh": m.title.zh,
-                "title_en": m.title.en,
-                "benefit": m.benefit,
-                "deadline": _date(result.deadline),
-                "valid_from": _date(result.valid_from),
-                "draft": result.draft,
-                "year": result.year,
-                "caveats": [x.get(lang) for x in m.caveats],
-            },
-        )
-    return cached[2]
+# Keyed by the measure's id() and the language; an entry holds its measure (so the id stays its
+# own) and is valid only for the very measure and policy it was built from.
+_FIXED: dict[tuple[int, str], _Fixed] = {}
+
+
+def fixed_part(result: Result, lang: str) -> _Fixed:
+    fixed = _FIXED.get((id(result.measure), lang))
+    if fixed is None or fixed.measure is not result.measure or fixed.policy is not result.policy:
+        fixed = _FIXED[(id(result.measure), lang)] = _Fixed(result, lang)
+    return fixed
 
 
 def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
+    fixed = fixed_part(result, lang)
     c = result.computed
-    eligible = result.status == ELIGIBLE
-    static = _static_part(result, lang)
-    return {
-        **static,
-        "status": result.status,
-        "amount": json_number(c.amount) if eligible else None,
-        "amount_max": json_number(c.amount_max) if eligible else None,
-        "amount_min": json_number(c.amount_min) if eligible else None,
-        "cap": json_number(result.cap),
-        "open": result.open,
-        "tier": c.tier.get(lang) if eligible and c.tier else None,
-        "capped": c.capped if eligible else False,
-        "missing": [] if eligible else list(result.missing),
-        "more_data": list(c.more_data) if eligible else [],
-        "reasons": [] if eligible else failed_reasons(result, lang),
-        "caveats": list(static["caveats"]),
-        "stacked_out_by": result.stacked_out_by,
-        "counted": result.counted(),
-    }
+    d = fixed.template.copy()  # a copy keeps the key order; only what varies is set
+    d["caveats"] = fixed.caveats[:]
+    d["status"] = status = result.status
+    if c.cap is not None:
+        d["cap"] = json_number(c.cap)
+    d["open"] = result.open
+    if status == ELIGIBLE:
+        d["amount"] = json_number(c.amount)
+        d["amount_max"] = json_number(c.amount_max)
+        d["amount_min"] = json_number(c.amount_min)
+        d["tier"] = c.tier.get(lang) if c.tier else None
+        d["capped"] = c.capped
+        d["missing"] = []
+        d["more_data"] = list(c.more_data)
+        d["reasons"] = []
+    else:
+        d["missing"] = list(result.missing)
+        d["more_data"] = []
+        d["reasons"] = failed_reasons(result, lang)
+    d["stacked_out_by"] = result.stacked_out_by
+    d["counted"] = result.counted()
+    return d
 
 
 @dataclass
