@@ -1,9 +1,11 @@
 """Properties over generated valid profiles (hypothesis): no exception, no amount negative or
 above its cap, amounts monotone in the figure that drives a tier, json and table agree, and the
-same profile evaluated twice gives the same result."""
+same profile evaluated twice gives the same result, csv writes json's fields."""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 from polcalc.catalog import load_catalog
 from polcalc.engine import ELIGIBLE, evaluate_company, evaluate_measure
+from polcalc.formats.csvfmt import CHECK_COLUMNS, CsvCheck, cell, result_line, row_text
 from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n import money
@@ -111,6 +114,29 @@ def test_json_and_table_agree_on_every_amount(profile: Profile):
     for r in data["results"]:
         if r["status"] == ELIGIBLE and r["amount"] is not None:
             assert money(Decimal(str(r["amount"])), "en") in text, r["id"]  # ¥460,000.00 in English
+
+
+@SETTINGS
+@given(profiles(), st.sampled_from(["en", "zh"]))
+def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
+    # CSV rows are built as text from the results, not from the dicts json writes: they must agree.
+    profile = dataclasses.replace(profile, name='Firm "A", Ltd\nsecond line')
+    company = evaluate_company(profile, CATALOG, AS_OF, "dir, with comma/generated.toml")
+    data = company_dict(company, lang)
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    for r in data["results"]:
+        writer.writerow([cell({**r, **data}[c]) for c in CHECK_COLUMNS])
+    out = io.StringIO()
+    assert CsvCheck(out, lang=lang).render(company) == expected.getvalue()
+    # screen's columns: its own company fields, then the result's without benefit and missing
+    head = row_text(["C1", 7, profile.name, profile.region]) + ","
+    screened = io.StringIO()
+    writer = csv.writer(screened, lineterminator="\n")
+    for r in data["results"]:
+        fields = ["id", "title", "status", "amount", "amount_max", "cap", "deadline", "open", "draft", "stacked_out_by"]
+        writer.writerow(["C1", 7, profile.name, profile.region, *(cell(r[k]) for k in fields)])
+    assert "".join(result_line(r, lang, head, check=False) for r in company.results) == screened.getvalue()
 
 
 def _tier_drivers():
