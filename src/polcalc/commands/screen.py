@@ -70,7 +70,7 @@ def screen(
     from polcalc.formats.jsonfmt import dumps, stream_opening
     from polcalc.population import Row, parse_header, read_rows, row_profile
     from polcalc.progress import progress_bar
-    from polcalc.screening import Tally, screened_company, tally_of
+    from polcalc.screening import Tally, add_result
 
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
@@ -93,11 +93,11 @@ def screen(
             company = evaluate_company(
                 profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all, money_only=not show_all
             )
-            record = screened_company(ident, row.line, company, language, show_all)
             for r in company.results:
-                if (t := tally_of(r, drafts)) is not None:
-                    summed.setdefault(r.id, Tally()).add(t)
-            out.append((_render(record, fmt), _measure_rows(record, company, drafts), None, None))
+                add_result(summed, r, drafts)
+            text = _render(ident, row.line, company, fmt, language, show_all)
+            rows_text = _measure_rows(ident, row.line, company, drafts) if measures_out is not None else ""
+            out.append((text, rows_text, None, None))
         if out:
             text, rows_text, _, problem = out[0]
             out[0] = (text, rows_text, summed, problem)
@@ -148,21 +148,27 @@ def screen(
         raise typer.Exit(2)
 
 
-def _render(record: dict[str, Any], fmt: OutputFormat) -> str:
-    from polcalc.formats.csvfmt import rows_text
+def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> str:
+    from polcalc.formats.csvfmt import result_line, row_text
     from polcalc.formats.jsonfmt import dumps, nested
+    from polcalc.screening import screened_company
 
     if fmt is OutputFormat.jsonl:
-        return dumps(record) + "\n"
+        return dumps(screened_company(ident, line, company, lang, show_all)) + "\n"
     if fmt is OutputFormat.json:
-        return nested(record)
+        return nested(screened_company(ident, line, company, lang, show_all))
     if fmt is OutputFormat.csv:
-        company = {k: record[k] for k in ("id", "line", "name", "region")}
-        return rows_text([{**r, **company, "measure": r["id"]}[c] for c in COMPANY_COLUMNS] for r in record["results"])
+        from polcalc.engine import ELIGIBLE
+
+        # COMPANY_COLUMNS: the company's fields, then the result's from measure on.
+        head = row_text([ident, line, company.profile.name, company.profile.region]) + ","
+        return "".join(
+            [result_line(r, lang, head, check=False) for r in company.results if show_all or r.status == ELIGIBLE]
+        )
     return ""
 
 
-def _measure_rows(record: dict[str, Any], company, drafts: bool) -> str:
+def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:
     from polcalc.engine import ELIGIBLE
     from polcalc.formats.csvfmt import rows_text
     from polcalc.money import json_number
@@ -171,9 +177,9 @@ def _measure_rows(record: dict[str, Any], company, drafts: bool) -> str:
         [
             r.id,
             r.measure.title.zh,
-            record["id"],
-            record["line"],
-            record["name"],
+            ident,
+            line,
+            company.profile.name,
             json_number(r.amount),
             json_number(r.amount_max),
             r.stacked_out_by,
