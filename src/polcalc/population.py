@@ -20,6 +20,8 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,11 @@ class Column:
     name: str
     year: int | None = None
     month: int | None = None
+
+    @cached_property
+    def period(self) -> str:
+        """The key of its year ('2020') or month ('2023-01') in the profile's years or months."""
+        return str(self.year) if self.kind == "figure" else f"{self.year}-{self.month:02d}"
 
     @property
     def key(self) -> str:
@@ -90,30 +97,32 @@ def parse_header(header: list[str], vocab: Vocabulary, source: str) -> list[Colu
 def _row_data(row: list[str], columns: list[Column], line: int, source: str, where: str = "line") -> dict[str, Any]:
     data: dict[str, Any] = {}
     problems: list[Problem] = []
-    for col, cell in zip(columns, row, strict=False):  # a short row leaves the last cells blank
+    # Only the cells not empty (most are, in a population table); a short row leaves the last blank.
+    for col, cell in compress(zip(columns, row, strict=False), row):
         value = cell.strip()
         if not value:
             continue  # blank: unknown, not zero
-        if col.kind == "plain":
+        kind = col.kind
+        if kind == "figure":
+            data.setdefault("years", {}).setdefault(col.period, {})[col.name] = value
+        elif kind == "plain":
             if col.name != "id":
                 data[col.name] = value
-        elif col.kind == "status":
+        elif kind == "status":
             low = value.lower()
             if low in _TRUE or low in _FALSE:
                 data.setdefault("status", {})[col.name] = low in _TRUE
             else:
                 problems.append(Problem("", Message("tbl_not_bool", value=repr(value)), column=col.header))
-        elif col.kind == "figure":
-            data.setdefault("years", {}).setdefault(str(col.year), {})[col.name] = value
-        elif col.kind == "month":
-            data.setdefault("months", {}).setdefault(f"{col.year}-{col.month:02d}", {})[col.name] = value
-        elif col.kind == "event":
+        elif kind == "month":
+            data.setdefault("months", {}).setdefault(col.period, {})[col.name] = value
+        elif kind == "event":
             for part in value.split(";"):
                 if part.strip().isdigit():
                     data.setdefault("events", []).append({"kind": col.name, "year": int(part)})
                 else:
                     problems.append(Problem("", Message("tbl_not_year", value=repr(part)), column=col.header))
-        elif col.kind == "recognition":
+        elif kind == "recognition":
             for part in value.split(";"):
                 level, _, year = part.strip().partition(":")
                 if year.strip().isdigit():

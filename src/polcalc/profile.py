@@ -74,6 +74,7 @@ class Profile(Record):
 
 
 TOP_KEYS = tuple(f.name for f in fields(Profile))
+_TOP = frozenset(TOP_KEYS)
 
 
 # ------------------------------------------------------------------ reading files
@@ -213,7 +214,7 @@ def _build(clean: dict[str, Any]) -> tuple[Profile | None, list[tuple[tuple[Any,
 def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text: str | None = None) -> Profile:
     problems = _Problems(text)
     for key in data:
-        if key not in TOP_KEYS:
+        if key not in _TOP:
             problems.add(
                 key, Message("pr_unknown_key", suggest=did_you_mean(key, TOP_KEYS), valid=", ".join(TOP_KEYS)), key
             )
@@ -221,8 +222,8 @@ def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text:
         if key not in data:
             problems.add(key, Message("pr_missing"))
 
-    clean: dict[str, Any] = {k: v for k, v in data.items() if k in TOP_KEYS}
-    for key, choices in (("region", list(vocab.regions)), ("industry", list(vocab.industries)), ("size", SIZES)):
+    clean: dict[str, Any] = {k: v for k, v in data.items() if k in _TOP}
+    for key, choices in (("region", vocab.regions), ("industry", vocab.industries), ("size", SIZES)):
         word = data.get(key)
         if isinstance(word, str) and word not in choices:
             message = Message(
@@ -311,32 +312,30 @@ def _figures_by_period(
         if not isinstance(figures, dict):
             problems.add(path, Message("pr_not_figures"))
             continue
-        out[key] = {}
+        out[key] = found = {}
         for name, raw in figures.items():
-            fpath = f"{path}.{name}"
-            if name not in vocab.figures:
+            spec = vocab.figures.get(name)
+            if spec is None:
                 hint = Message("pr_derived") if name in vocab.derived else did_you_mean(name, vocab.figures)
-                problems.add(fpath, Message("pr_unknown_figure", hint=hint), name)
+                problems.add(f"{path}.{name}", Message("pr_unknown_figure", hint=hint), name)
                 continue
-            spec = vocab.figures[name]
             if section == "months" and not spec.monthly:
-                problems.add(fpath, Message("pr_yearly_only"), name)
+                problems.add(f"{path}.{name}", Message("pr_yearly_only"), name)
                 continue
+            unit = spec.unit
             try:
-                value = parse_quantity(
-                    raw, allow_percent=spec.unit == "ratio", allow_money=spec.unit in ("yuan", "usd")
-                )
+                value = parse_quantity(raw, allow_percent=unit == "ratio", allow_money=unit in ("yuan", "usd"))
             except QuantityError as exc:
-                problems.add(fpath, exc.message, name)
+                problems.add(f"{path}.{name}", exc.message, name)
                 continue
             if value < 0:
-                problems.add(fpath, Message("pr_negative", value=repr(raw)), name)
+                problems.add(f"{path}.{name}", Message("pr_negative", value=repr(raw)), name)
                 continue
-            if spec.unit == "count" and value != value.to_integral_value():
-                problems.add(fpath, Message("pr_not_whole", value=raw), name)
+            if unit == "count" and value != value.to_integral_value():
+                problems.add(f"{path}.{name}", Message("pr_not_whole", value=raw), name)
                 continue
-            if spec.unit == "ratio" and value > 1:
-                problems.add(fpath, Message("pr_over_100", value=repr(raw)), name)
+            if unit == "ratio" and value > 1:
+                problems.add(f"{path}.{name}", Message("pr_over_100", value=repr(raw)), name)
                 continue
-            out[key][name] = value
+            found[name] = value
     return out
