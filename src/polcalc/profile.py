@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from dataclasses import field, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -18,10 +17,13 @@ from polcalc.money import QuantityError, parse_quantity
 from polcalc.shape import Record, frozen
 from polcalc.vocabulary import SIZES, Vocabulary
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
+try:  # tomli's compiled wheels read a profile in a third of the standard library's time
     import tomli as tomllib
+except ImportError:  # pragma: no cover - a dependency; tomllib reads the same documents alike
+    import tomllib  # type: ignore[no-redef]
+else:
+    if tuple(int(n) for n in tomllib.__version__.split(".")[:2]) >= (2, 4):  # pragma: no cover
+        import tomllib  # type: ignore[no-redef]  # tomli 2.4 reads TOML 1.1: documents tomllib refuses
 
 MAX_BYTES = 1_000_000  # a profile is a page of figures; anything larger is a mistake
 MIN_YEAR, MAX_YEAR = 1990, 2100
