@@ -128,7 +128,7 @@ def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
     for r in data["results"]:
         writer.writerow([cell({**r, **data}[c]) for c in CHECK_COLUMNS])
     out = io.StringIO()
-    assert CsvCheck(out, lang=lang).render(company) == expected.getvalue()
+    assert CsvCheck(out, lang=lang).render(company).decode("utf-8") == expected.getvalue()
     # screen's columns: its own company fields, then the result's without benefit and missing
     head = row_text(["C1", 7, profile.name, profile.region]) + ","
     screened = io.StringIO()

@@ -116,7 +116,7 @@ def check(
                 error(message, language)
             for message in [] if quiet else notes:
                 warn(message, language)
-            if isinstance(item, str):
+            if isinstance(item, (str, bytes)):
                 formatter.write(item)
             elif item is not None:
                 formatter.company(item)  # type: ignore[arg-type]

@@ -67,6 +67,8 @@ def screen(
     from polcalc.catalog import load_catalog
     from polcalc.engine import evaluate_company
     from polcalc.errors import ProfileError
+    from polcalc.formats import Sink
+    from polcalc.formats.csvfmt import row_text
     from polcalc.formats.jsonfmt import dumps, stream_opening
     from polcalc.population import Row, parse_header, read_rows, row_profile
     from polcalc.progress import progress_bar
@@ -79,16 +81,17 @@ def screen(
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
-    def work(chunk: list[Row]) -> list[tuple[str, str, dict[str, Tally] | None, str | None]]:
+    def work(chunk: list[Row]) -> list[tuple[bytes, str, dict[str, Tally] | None, str | None]]:
         # The chunk's tallies travel once, summed, with its first row: per row they would cost
-        # the main process more to receive than the workers spend evaluating.
-        out: list[tuple[str, str, dict[str, Tally] | None, str | None]] = []
+        # the main process more to receive than the workers spend evaluating. The output travels
+        # as UTF-8, written as it comes (formats.Sink).
+        out: list[tuple[bytes, str, dict[str, Tally] | None, str | None]] = []
         summed: dict[str, Tally] = {}
         for row in chunk:
             try:
                 ident, profile = row_profile(row, columns, catalog.vocabulary, table)
             except ProfileError as exc:
-                out.append(("", "", None, exc.render(language)))
+                out.append((b"", "", None, exc.render(language)))
                 continue
             company = evaluate_company(
                 profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all, money_only=not show_all
@@ -103,11 +106,11 @@ def screen(
             out[0] = (text, rows_text, summed, problem)
         return out
 
-    out = sys.stdout
+    out = Sink(sys.stdout)
     if bom and fmt is OutputFormat.csv:
         out.write("\ufeff")
     if fmt is OutputFormat.csv:
-        csv.writer(out, lineterminator="\n").writerow(COMPANY_COLUMNS)
+        out.write(row_text(COMPANY_COLUMNS) + "\n")
     by_measure = None
     if measures_out is not None:
         by_measure = measures_out.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
@@ -140,6 +143,7 @@ def screen(
     if fmt is OutputFormat.json:
         head = stream_opening(day) if first else "\n"
         out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
+    out.flush()
     if fmt is OutputFormat.table:
         _print_summary(sys.stdout, summary, screened, failures, language)
     elif sys.stderr.isatty():
@@ -148,15 +152,15 @@ def screen(
         raise typer.Exit(2)
 
 
-def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> str:
+def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
     from polcalc.formats.csvfmt import result_line, row_text
-    from polcalc.formats.jsonfmt import dumps, nested
+    from polcalc.formats.jsonfmt import dumps_bytes, nested_bytes
     from polcalc.screening import screened_company
 
     if fmt is OutputFormat.jsonl:
-        return dumps(screened_company(ident, line, company, lang, show_all)) + "\n"
+        return dumps_bytes(screened_company(ident, line, company, lang, show_all)) + b"\n"
     if fmt is OutputFormat.json:
-        return nested(screened_company(ident, line, company, lang, show_all))
+        return nested_bytes(screened_company(ident, line, company, lang, show_all))
     if fmt is OutputFormat.csv:
         from polcalc.engine import ELIGIBLE
 
@@ -164,8 +168,8 @@ def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_a
         head = row_text([ident, line, company.profile.name, company.profile.region]) + ","
         return "".join(
             [result_line(r, lang, head, check=False) for r in company.results if show_all or r.status == ELIGIBLE]
-        )
-    return ""
+        ).encode("utf-8")
+    return b""
 
 
 def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from polcalc.engine import ELIGIBLE, CompanyResult, Result
+from polcalc.formats import Sink
 from polcalc.money import json_number
 from polcalc.report import fixed_part
 
@@ -130,22 +131,25 @@ class CsvCheck:
     def __init__(
         self, out: IO[str], *, lang: str = "en", include_drafts: bool = False, bom: bool = False, **_: Any
     ) -> None:
+        self.out, self.sink = out, Sink(out)
         if bom:
-            out.write("\ufeff")
-        self.out = out
-        csv.writer(out, lineterminator="\n").writerow(CHECK_COLUMNS)
+            self.sink.write("\ufeff")
+        self.sink.write(row_text(CHECK_COLUMNS) + "\n")
         self.lang, self.drafts = lang, include_drafts
 
-    def render(self, result: CompanyResult) -> str:
+    def rows(self, result: CompanyResult) -> str:
         lang, profile = self.lang, result.profile
         head = row_text([result.source, profile.name, profile.region]) + ","
         return "".join([result_line(r, lang, head) for r in result.results])
 
-    def write(self, text: str) -> None:
-        self.out.write(text)
+    def render(self, result: CompanyResult) -> bytes:
+        return self.rows(result).encode("utf-8")
+
+    def write(self, text: str | bytes) -> None:
+        self.sink.write(text)
 
     def company(self, result: CompanyResult) -> None:
-        self.write(self.render(result))
+        self.write(self.rows(result))  # in this process: text, no encoding of our own
 
     def finish(self) -> None:
         pass
