@@ -44,18 +44,34 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def failed_reasons(result: Result, lang: str = "en") -> list[str]:
+def failed_reasons(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> list[str]:
+    """Each failed condition with what the company has, then why the award cannot be computed.
+
+    `shown` remembers, by id(), what a fact adds to a reason ("(is medium)", a derivation's note),
+    across the results of one company whose facts are all alive: its measures share the facts
+    (size, revenue) that many of their conditions fail on."""
     reasons = []
     for check in result.checks:
         if check.holds is False:
-            value, note = check.value(lang), check.explain_note(lang)
-            actual = say("reason_is", lang, value=value) if value else ""
-            reasons.append(f"{check.describe(lang)}{actual}{f' [{note}]' if note else ''}")
+            fact = check.fact
+            if shown is not None and fact is not None and check.right is None and not fact.undefined:
+                # Check.value and explain_note for one fact that has a value: show() and note().
+                suffix = shown.get(id(fact))
+                if suffix is None:
+                    suffix = shown[id(fact)] = _suffix(fact.show(lang), fact.note(lang) or "", lang)
+                reasons.append(check.describe(lang) + suffix)
+            else:
+                reasons.append(check.describe(lang) + _suffix(check.value(lang), check.explain_note(lang), lang))
     if result.computed.undefined:
         reasons.append(render_step(result.computed.undefined, lang))
     if not result.computed.reached:
         reasons.append(word("below_lowest_tier", lang))
     return reasons
+
+
+def _suffix(value: str, note: str, lang: str) -> str:
+    actual = say("reason_is", lang, value=value) if value else ""
+    return f"{actual} [{note}]" if note else actual
 
 
 class _Fixed:
@@ -113,7 +129,8 @@ def fixed_part(result: Result, lang: str) -> _Fixed:
     return fixed
 
 
-def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
+def result_dict(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> dict[str, Any]:
+    """The result as plain data; `shown` as for failed_reasons (one company's results)."""
     fixed = fixed_part(result, lang)
     c = result.computed
     d = fixed.template.copy()  # a copy keeps the key order; only what varies is set
@@ -134,7 +151,7 @@ def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
     else:
         d["missing"] = list(result.missing)
         d["more_data"] = []
-        d["reasons"] = failed_reasons(result, lang)
+        d["reasons"] = failed_reasons(result, lang, shown)
     d["stacked_out_by"] = result.stacked_out_by
     d["counted"] = result.counted()
     return d
@@ -193,11 +210,12 @@ def totals(results: list[Result], include_drafts: bool = False) -> Totals:
 
 
 def company_dict(company: CompanyResult, lang: str = "en", include_drafts: bool = False) -> dict[str, Any]:
+    shown: dict[int, str] = {}
     return {
         "file": company.source,
         "name": company.profile.name,
         "region": company.profile.region,
-        "results": [result_dict(r, lang) for r in company.results],
+        "results": [result_dict(r, lang, shown) for r in company.results],
         "totals": totals(company.results, include_drafts).as_dict(),
         **({"near_misses": company.near_misses} if company.near_misses is not None else {}),
     }

@@ -68,12 +68,13 @@ def add_result(tallies: dict[str, Tally], result: Result, include_drafts: bool) 
 
 def screened_company(ident: str, line: int, company: CompanyResult, lang: str, show_all: bool) -> dict[str, Any]:
     results = [r for r in company.results if show_all or r.status == ELIGIBLE]
+    shown: dict[int, str] = {}  # report.failed_reasons: one company's facts
     return {
         "id": ident,
         "line": line,
         "name": company.profile.name,
         "region": company.profile.region,
-        "results": [result_dict(r, lang) for r in results],
+        "results": [result_dict(r, lang, shown) for r in results],
     }
 
 
