@@ -35,35 +35,36 @@ class Tally:
         self.stacked_out += other.stacked_out
 
 
-def add_result(tallies: dict[str, Tally], result: Result, include_drafts: bool) -> None:
-    """Add one result to its measure's tally in `tallies` (made when first needed): drafts left out
+def add_results(tallies: dict[str, Tally], results: list[Result], include_drafts: bool) -> None:
+    """Add each result to its measure's tally in `tallies` (made when first needed): drafts left out
     unless asked for, a service's eligibility not counted, a stacked-out award counted apart.
     In place, not a Tally per result: a screen adds up every result of every company."""
-    status = result.status
-    if status == ELIGIBLE:
-        if result.measure.award.kind == "none":
-            return
-    elif status != NEEDS_DATA:
-        return
-    if result.draft and not include_drafts:
-        return
-    tally = tallies.get(result.id)
-    if tally is None:
-        tally = tallies[result.id] = Tally()
-    c = result.computed
-    if status == NEEDS_DATA:
-        tally.needs_data += 1
-    elif result.stacked_out_by:
-        tally.stacked_out += 1
-    elif c.amount is not None:
-        tally.eligible += 1
-        tally.certain += c.amount
-    elif c.amount_max is not None:
-        tally.eligible += 1
-        tally.up_to += c.amount_max
-    else:
-        tally.eligible += 1
-        tally.unstated += 1
+    for result in results:
+        status = result.status
+        if status == ELIGIBLE:
+            if result.measure.award.kind == "none":
+                continue
+        elif status != NEEDS_DATA:
+            continue
+        if result.draft and not include_drafts:
+            continue
+        tally = tallies.get(result.id)
+        if tally is None:
+            tally = tallies[result.id] = Tally()
+        c = result.computed
+        if status == NEEDS_DATA:
+            tally.needs_data += 1
+        elif result.stacked_out_by:
+            tally.stacked_out += 1
+        elif c.amount is not None:
+            tally.eligible += 1
+            tally.certain += c.amount
+        elif c.amount_max is not None:
+            tally.eligible += 1
+            tally.up_to += c.amount_max
+        else:
+            tally.eligible += 1
+            tally.unstated += 1
 
 
 def screened_company(ident: str, line: int, company: CompanyResult, lang: str, show_all: bool) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def screen(
     from polcalc.formats.jsonfmt import dumps, stream_opening
     from polcalc.population import Row, parse_header, read_rows, row_profile
     from polcalc.progress import progress_bar
-    from polcalc.screening import Tally, add_result
+    from polcalc.screening import Tally, add_results
 
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
@@ -96,8 +96,7 @@ def screen(
             company = evaluate_company(
                 profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all, money_only=not show_all
             )
-            for r in company.results:
-                add_result(summed, r, drafts)
+            add_results(summed, company.results, drafts)
             text = _render(ident, row.line, company, fmt, language, show_all)
             rows_text = _measure_rows(ident, row.line, company, drafts) if measures_out is not None else ""
             out.append((text, rows_text, None, None))
