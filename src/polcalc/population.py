@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from polcalc.errors import Message, Problem, ProfileError, UsageError, did_you_mean
 from polcalc.profile import Profile, validate_profile
@@ -144,8 +144,9 @@ def _at(where: str, line: int) -> Message:
     return Message("tbl_row" if where == "row" else "tbl_line", line=line)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """A NamedTuple, not a dataclass: every row is pickled to a worker, and a tuple pickles faster."""
+
     line: int  # the CSV line, or the spreadsheet row
     cells: list[str]
     where: str = "line"  # how messages name it: line 12 (CSV), row 12 (xlsx)
