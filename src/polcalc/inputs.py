@@ -28,7 +28,7 @@ class Source:
         if self.raw is not None:
             return self.raw
         try:
-            with Path(self.name).open("rb") as fh:
+            with open(self.name, "rb") as fh:
                 # read(MAX_BYTES + 1) alone would allocate a megabyte for every profile of a few
                 # hundred bytes: ask for the size the file has, and read on only if it grew.
                 want = min(os.fstat(fh.fileno()).st_size, MAX_BYTES) + 1
