@@ -49,6 +49,7 @@ class Sink:
         if not utf8 or os.linesep != "\n":
             self.binary = None
         self.pending = False  # text written since the last bytes: it must reach the buffer first
+        self.line_buffered = bool(getattr(out, "line_buffering", False))  # a terminal: shown as it comes
 
     def write(self, data: str | bytes) -> None:
         if isinstance(data, str):
@@ -61,6 +62,8 @@ class Sink:
                 self.out.flush()
                 self.pending = False
             self.binary.write(data)
+            if self.line_buffered:
+                self.binary.flush()
 
     def flush(self) -> None:
         self.out.flush()  # the text layer, then its binary buffer
