@@ -60,11 +60,14 @@ def profiles(draw, region: str | None = None) -> Profile:
             if draw(st.booleans()):
                 months[f"{year}-{month:02d}"] = {f: draw(_value("yuan")) for f in monthly}
     status = draw(st.dictionaries(st.sampled_from(sorted(VOCAB.status)), st.booleans()))
-    recognitions = draw(st.lists(
-        st.sampled_from(sorted(VOCAB.recognitions)).flatmap(
-            lambda k: st.tuples(st.just(k), st.sampled_from(VOCAB.recognitions[k].levels), st.sampled_from(years))
-        ), max_size=3,
-    ))
+    recognitions = draw(
+        st.lists(
+            st.sampled_from(sorted(VOCAB.recognitions)).flatmap(
+                lambda k: st.tuples(st.just(k), st.sampled_from(VOCAB.recognitions[k].levels), st.sampled_from(years))
+            ),
+            max_size=3,
+        )
+    )
     events = draw(st.lists(st.tuples(st.sampled_from(sorted(VOCAB.events)), st.sampled_from(years)), max_size=2))
     return Profile(
         name="generated",
@@ -149,9 +152,12 @@ def _tier_drivers():
         for tier in m.award.tiers:
             for cond in tier.when:
                 fact = getattr(cond, "fact", None)
-                if fact is not None and fact.name in VOCAB.figures and all(
-                    s.name in ("growth", "increase") for s in fact.selectors
-                ) and getattr(cond, "op", "") in (">=", ">"):
+                if (
+                    fact is not None
+                    and fact.name in VOCAB.figures
+                    and all(s.name in ("growth", "increase") for s in fact.selectors)
+                    and getattr(cond, "op", "") in (">=", ">")
+                ):
                     out.append((m.id, year, fact.name))
     return sorted(set(out))
 
