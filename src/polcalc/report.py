@@ -84,7 +84,7 @@ class _Fixed:
     def __init__(self, result: Result, lang: str) -> None:
         m = result.measure
         self.measure, self.policy = m, result.policy  # held: they keep the id of the key theirs
-        self.cells: list[Any] | None = None  # the fixed fields as CSV cells (formats.csvfmt.result_row)
+        self.cells: list[str] | None = None  # the fixed fields as CSV text (formats.csvfmt.result_line)
         self.caveats = [x.get(lang) for x in m.caveats]
         self.cap = json_number(measure_cap(m))
         # The keys in the order every format writes them; the lists are replaced in each copy.
