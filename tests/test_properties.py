@@ -21,7 +21,7 @@ from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n import money
 from polcalc.profile import Event, Profile, Recognition
-from polcalc.report import company_dict
+from polcalc.report import company_dict, failed_reasons
 from polcalc.rules import Tiers
 
 CATALOG = load_catalog()
@@ -140,6 +140,17 @@ def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
         fields = ["id", "title", "status", "amount", "amount_max", "cap", "deadline", "open", "draft", "stacked_out_by"]
         writer.writerow(["C1", 7, profile.name, profile.region, *(cell(r[k]) for k in fields)])
     assert "".join(result_line(r, lang, head, check=False) for r in company.results) == screened.getvalue()
+
+
+@SETTINGS
+@given(profiles(), st.sampled_from(["en", "zh"]))
+def test_a_companys_reasons_read_as_each_results_own(profile: Profile, lang: str):
+    # company_dict words each fact once for all its results: the reasons must be those of each alone.
+    company = evaluate_company(profile, CATALOG, AS_OF)
+    data = company_dict(company, lang)
+    assert [r["reasons"] for r in data["results"]] == [
+        [] if r.status == ELIGIBLE else failed_reasons(r, lang) for r in company.results
+    ]
 
 
 def _tier_drivers():
