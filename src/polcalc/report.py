@@ -196,10 +196,11 @@ def totals(results: list[Result], include_drafts: bool = False) -> Totals:
             continue
         benefit = r.measure.benefit
         group = TOTAL_GROUPS.get(benefit)
-        if r.amount is not None and group:
-            out.certain[group] += r.amount
-        elif r.amount_max is not None and group:
-            out.up_to += r.amount_max
+        c = r.computed  # eligible: its amounts are the result's
+        if c.amount is not None and group:
+            out.certain[group] += c.amount
+        elif c.amount_max is not None and group:
+            out.up_to += c.amount_max
         elif benefit == "deferral":
             out.deferrals += 1
         elif group:
