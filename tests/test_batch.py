@@ -57,3 +57,22 @@ def test_json_with_no_company_is_still_one_object(tmp_path: Path):
     res = runner.invoke(app, ["check", str(bad), "--format", "json", "--as-of", "2020-06-30"])
     assert res.exit_code == 2
     assert json.loads(res.stdout) == {"as_of": "2020-06-30", "companies": []}
+
+
+def test_a_sink_writes_text_and_bytes_in_order_whatever_the_stream():
+    import io
+
+    from polcalc.formats import Sink
+
+    def through(stream: io.TextIOBase) -> bytes | str:
+        sink = Sink(stream)
+        for piece in ("头 ", "中文 ".encode(), "text ", "续\n".encode()):
+            sink.write(piece)
+        sink.flush()
+        return stream.buffer.getvalue() if hasattr(stream, "buffer") else stream.getvalue()  # type: ignore[attr-defined]
+
+    # UTF-8: the bytes go to the buffer as they are, after the text before them
+    assert through(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")) == "头 中文 text 续\n".encode()
+    # no buffer: decoded; another encoding: decoded, then encoded as the stream says
+    assert through(io.StringIO()) == "头 中文 text 续\n"
+    assert through(io.TextIOWrapper(io.BytesIO(), encoding="gb18030")) == "头 中文 text 续\n".encode("gb18030")

@@ -1,9 +1,11 @@
 """Properties over generated valid profiles (hypothesis): no exception, no amount negative or
 above its cap, amounts monotone in the figure that drives a tier, json and table agree, and the
-same profile evaluated twice gives the same result."""
+same profile evaluated twice gives the same result, csv writes json's fields."""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -14,11 +16,12 @@ from hypothesis import strategies as st
 
 from polcalc.catalog import load_catalog
 from polcalc.engine import ELIGIBLE, evaluate_company, evaluate_measure
+from polcalc.formats.csvfmt import CHECK_COLUMNS, CsvCheck, cell, result_line, row_text
 from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n import money
 from polcalc.profile import Event, Profile, Recognition
-from polcalc.report import company_dict
+from polcalc.report import company_dict, failed_reasons
 from polcalc.rules import Tiers
 
 CATALOG = load_catalog()
@@ -57,11 +60,14 @@ def profiles(draw, region: str | None = None) -> Profile:
             if draw(st.booleans()):
                 months[f"{year}-{month:02d}"] = {f: draw(_value("yuan")) for f in monthly}
     status = draw(st.dictionaries(st.sampled_from(sorted(VOCAB.status)), st.booleans()))
-    recognitions = draw(st.lists(
-        st.sampled_from(sorted(VOCAB.recognitions)).flatmap(
-            lambda k: st.tuples(st.just(k), st.sampled_from(VOCAB.recognitions[k].levels), st.sampled_from(years))
-        ), max_size=3,
-    ))
+    recognitions = draw(
+        st.lists(
+            st.sampled_from(sorted(VOCAB.recognitions)).flatmap(
+                lambda k: st.tuples(st.just(k), st.sampled_from(VOCAB.recognitions[k].levels), st.sampled_from(years))
+            ),
+            max_size=3,
+        )
+    )
     events = draw(st.lists(st.tuples(st.sampled_from(sorted(VOCAB.events)), st.sampled_from(years)), max_size=2))
     return Profile(
         name="generated",
@@ -113,6 +119,40 @@ def test_json_and_table_agree_on_every_amount(profile: Profile):
             assert money(Decimal(str(r["amount"])), "en") in text, r["id"]  # ¥460,000.00 in English
 
 
+@SETTINGS
+@given(profiles(), st.sampled_from(["en", "zh"]))
+def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
+    # CSV rows are built as text from the results, not from the dicts json writes: they must agree.
+    profile = dataclasses.replace(profile, name='Firm "A", Ltd\nsecond line')
+    company = evaluate_company(profile, CATALOG, AS_OF, "dir, with comma/generated.toml")
+    data = company_dict(company, lang)
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    for r in data["results"]:
+        writer.writerow([cell({**r, **data}[c]) for c in CHECK_COLUMNS])
+    out = io.StringIO()
+    assert CsvCheck(out, lang=lang).render(company).decode("utf-8") == expected.getvalue()
+    # screen's columns: its own company fields, then the result's without benefit and missing
+    head = row_text(["C1", 7, profile.name, profile.region]) + ","
+    screened = io.StringIO()
+    writer = csv.writer(screened, lineterminator="\n")
+    for r in data["results"]:
+        fields = ["id", "title", "status", "amount", "amount_max", "cap", "deadline", "open", "draft", "stacked_out_by"]
+        writer.writerow(["C1", 7, profile.name, profile.region, *(cell(r[k]) for k in fields)])
+    assert "".join(result_line(r, lang, head, check=False) for r in company.results) == screened.getvalue()
+
+
+@SETTINGS
+@given(profiles(), st.sampled_from(["en", "zh"]))
+def test_a_companys_reasons_read_as_each_results_own(profile: Profile, lang: str):
+    # company_dict words each fact once for all its results: the reasons must be those of each alone.
+    company = evaluate_company(profile, CATALOG, AS_OF)
+    data = company_dict(company, lang)
+    assert [r["reasons"] for r in data["results"]] == [
+        [] if r.status == ELIGIBLE else failed_reasons(r, lang) for r in company.results
+    ]
+
+
 def _tier_drivers():
     """(measure, year, figure) for every tiered measure whose tiers compare a yearly figure."""
     out = []
@@ -123,9 +163,12 @@ def _tier_drivers():
         for tier in m.award.tiers:
             for cond in tier.when:
                 fact = getattr(cond, "fact", None)
-                if fact is not None and fact.name in VOCAB.figures and all(
-                    s.name in ("growth", "increase") for s in fact.selectors
-                ) and getattr(cond, "op", "") in (">=", ">"):
+                if (
+                    fact is not None
+                    and fact.name in VOCAB.figures
+                    and all(s.name in ("growth", "increase") for s in fact.selectors)
+                    and getattr(cond, "op", "") in (">=", ">")
+                ):
                     out.append((m.id, year, fact.name))
     return sorted(set(out))
 

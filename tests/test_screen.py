@@ -132,3 +132,31 @@ def test_a_gbk_csv_is_named_as_such(tmp_path):
     path.write_bytes(("\n".join([HEADER, ROWS[0]]) + "\n").encode("gbk"))
     res = runner.invoke(app, ["screen", str(path)])
     assert res.exit_code == 2 and "GBK" in res.stderr and "CSV UTF-8" in res.stderr
+
+
+def test_rows_are_read_as_csv_reader_reads_them(tmp_path):
+    # Lines without quotes are split by the worker, the rest read by csv.reader: together they must
+    # give csv.reader's cells and line numbers, blank rows left out.
+    from polcalc.population import read_rows
+
+    text = (
+        "id,name,region\r\n"
+        "A1,plain,xishan\r\n"
+        '"A2","quoted, with comma",xishan\r\n'
+        '"A3","two\nlines and ""quotes""",xishan\n'
+        "\n"
+        "  ,\t, \r\n"
+        ",,\n"
+        'A4,a"b,xishan\r'
+        "A5,\u3000spaced ,anning\n"
+        'A6,"never closed\nA7,x,xishan\n'
+    )
+    path = tmp_path / "rows.csv"
+    path.write_bytes(text.encode("utf-8"))
+    header, rows = read_rows(str(path))
+    got = [(row.line, row.split_cells()) for row in rows]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    assert header == next(reader)
+    expected = [(reader.line_num, cells) for cells in reader if any(c.strip() for c in cells)]
+    assert got == expected
+    assert [line for line, _ in got] == [2, 3, 5, 9, 10, 12]

@@ -6,6 +6,7 @@ when its turn comes, possibly in a worker process. A bad argument never stops th
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,14 @@ class Source:
         if self.raw is not None:
             return self.raw
         try:
-            with Path(self.name).open("rb") as fh:
-                return fh.read(MAX_BYTES + 1)
+            with open(self.name, "rb") as fh:
+                # read(MAX_BYTES + 1) alone would allocate a megabyte for every profile of a few
+                # hundred bytes: ask for the size the file has, and read on only if it grew.
+                want = min(os.fstat(fh.fileno()).st_size, MAX_BYTES) + 1
+                data = fh.read(want)
+                if len(data) == want and want <= MAX_BYTES:
+                    data += fh.read(MAX_BYTES + 1 - want)
+                return data
         except FileNotFoundError:
             raise ProfileError(self.name, [Message("file_missing")]) from None
         except IsADirectoryError:  # pragma: no cover - directories are expanded

@@ -36,6 +36,8 @@ class QuantityError(ValueError):
 
 def parse_quantity(value: object, *, allow_percent: bool = True, allow_money: bool = True) -> Decimal:
     """Read an int, Decimal or string such as "3000万", "1.2亿", "3,000,000", "15%", "0.5‰"."""
+    if isinstance(value, str):  # first: every figure of a population table is text
+        return _parse_text(value, allow_percent, allow_money)
     if isinstance(value, bool):
         raise QuantityError(Message("q_bool", value=str(value).lower()))
     if isinstance(value, int):
@@ -46,28 +48,32 @@ def parse_quantity(value: object, *, allow_percent: bool = True, allow_money: bo
         return value
     if isinstance(value, float):  # only reachable from Python callers, never from our TOML reader
         return Decimal(str(value))
-    if not isinstance(value, str):
-        raise QuantityError(Message("q_type", type=type(value).__name__))
+    raise QuantityError(Message("q_type", type=type(value).__name__))
+
+
+def _parse_text(value: str, allow_percent: bool, allow_money: bool) -> Decimal:
     text = value.strip().replace(" ", "")
+    if text.isascii() and text.isdigit():  # a plain count, the commonest cell of a population table
+        return Decimal(text)
     match = _NUMBER.match(text)
     if not match:
         raise QuantityError(Message("q_not_amount_or_percent" if allow_percent else "q_not_amount", value=repr(value)))
-    unit = match["unit"]
+    sign, digits, unit = match.groups()
     try:
-        number = Decimal(match["digits"].replace(",", ""))
+        number = Decimal(digits.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid digits
         raise QuantityError(Message("q_not_number", value=repr(value))) from exc
-    if match["sign"] == "-":
+    if sign == "-":
         number = -number
+    if unit is None:
+        return number
     if unit in _PERCENT:
         if not allow_percent:
             raise QuantityError(Message("q_percent", value=repr(value)))
         return number * _PERCENT[unit]
-    if unit in _SUFFIX:
-        if not allow_money and unit != "元":
-            raise QuantityError(Message("q_money_unit", value=repr(value)))
-        return number * _SUFFIX[unit]
-    return number
+    if not allow_money and unit != "元":  # every other unit is a _SUFFIX
+        raise QuantityError(Message("q_money_unit", value=repr(value)))
+    return number * _SUFFIX[unit]
 
 
 def to_fen(amount: Decimal) -> Decimal:

@@ -20,8 +20,10 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain, compress
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from polcalc.errors import Message, Problem, ProfileError, UsageError, did_you_mean
 from polcalc.profile import Profile, validate_profile
@@ -40,6 +42,11 @@ class Column:
     name: str
     year: int | None = None
     month: int | None = None
+
+    @cached_property
+    def period(self) -> str:
+        """The key of its year ('2020') or month ('2023-01') in the profile's years or months."""
+        return str(self.year) if self.kind == "figure" else f"{self.year}-{self.month:02d}"
 
     @property
     def key(self) -> str:
@@ -90,30 +97,32 @@ def parse_header(header: list[str], vocab: Vocabulary, source: str) -> list[Colu
 def _row_data(row: list[str], columns: list[Column], line: int, source: str, where: str = "line") -> dict[str, Any]:
     data: dict[str, Any] = {}
     problems: list[Problem] = []
-    for col, cell in zip(columns, row, strict=False):  # a short row leaves the last cells blank
+    # Only the cells not empty (most are, in a population table); a short row leaves the last blank.
+    for col, cell in compress(zip(columns, row, strict=False), row):
         value = cell.strip()
         if not value:
             continue  # blank: unknown, not zero
-        if col.kind == "plain":
+        kind = col.kind
+        if kind == "figure":
+            data.setdefault("years", {}).setdefault(col.period, {})[col.name] = value
+        elif kind == "plain":
             if col.name != "id":
                 data[col.name] = value
-        elif col.kind == "status":
+        elif kind == "status":
             low = value.lower()
             if low in _TRUE or low in _FALSE:
                 data.setdefault("status", {})[col.name] = low in _TRUE
             else:
                 problems.append(Problem("", Message("tbl_not_bool", value=repr(value)), column=col.header))
-        elif col.kind == "figure":
-            data.setdefault("years", {}).setdefault(str(col.year), {})[col.name] = value
-        elif col.kind == "month":
-            data.setdefault("months", {}).setdefault(f"{col.year}-{col.month:02d}", {})[col.name] = value
-        elif col.kind == "event":
+        elif kind == "month":
+            data.setdefault("months", {}).setdefault(col.period, {})[col.name] = value
+        elif kind == "event":
             for part in value.split(";"):
                 if part.strip().isdigit():
                     data.setdefault("events", []).append({"kind": col.name, "year": int(part)})
                 else:
                     problems.append(Problem("", Message("tbl_not_year", value=repr(part)), column=col.header))
-        elif col.kind == "recognition":
+        elif kind == "recognition":
             for part in value.split(";"):
                 level, _, year = part.strip().partition(":")
                 if year.strip().isdigit():
@@ -135,11 +144,19 @@ def _at(where: str, line: int) -> Message:
     return Message("tbl_row" if where == "row" else "tbl_line", line=line)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """A NamedTuple, not a dataclass: every row is pickled to a worker, and a tuple pickles faster."""
+
     line: int  # the CSV line, or the spreadsheet row
-    cells: list[str]
+    # The cells; or a CSV line with nothing to unquote, as read (split by the worker, in split_cells):
+    # one text crosses to a worker more cheaply than its hundred-odd cells, and the process that
+    # reads the file, alone, does not parse it.
+    cells: list[str] | str
     where: str = "line"  # how messages name it: line 12 (CSV), row 12 (xlsx)
+
+    def split_cells(self) -> list[str]:
+        """The cells, as csv.reader reads them: a line with no quote is its text between commas."""
+        return self.cells.rstrip("\r\n").split(",") if isinstance(self.cells, str) else self.cells
 
 
 def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
@@ -160,13 +177,28 @@ def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
     except UnicodeDecodeError:
         raise UsageError(Message("at_path", path=path, message=_not_utf8(path))) from None
 
+    limit = csv.field_size_limit()
+
     def rows() -> Iterator[Row]:
+        line_num = reader.line_num  # the lines read so far, as csv.reader counts them
+        record = None  # a record being read by csv.reader
         try:
-            for cells in reader:
-                if any(c.strip() for c in cells):
-                    yield Row(reader.line_num, cells)
+            for line in handle:
+                line_num += 1
+                if '"' in line or "\x00" in line or len(line) > limit:
+                    # What only csv.reader reads right (quotes, records over several lines) or
+                    # refuses as it does: it reads this record, from this line on.
+                    record = csv.reader(chain((line,), handle))
+                    cells = next(record)
+                    line_num += record.line_num - 1
+                    record = None
+                    if any(c.strip() for c in cells):
+                        yield Row(line_num, cells)
+                elif not (line[0] == "," or line[0].isspace()) or line.replace(",", "").strip():
+                    yield Row(line_num, line)  # not blank: some cell has more than white space
         except UnicodeDecodeError:
-            at = Message("at_path", path=_at("line", reader.line_num + 1), message=_not_utf8(path))
+            line_num += record.line_num - 1 if record is not None else 0
+            at = Message("at_path", path=_at("line", line_num + 1), message=_not_utf8(path))
             raise UsageError(Message("at_path", path=path, message=at)) from None
         finally:
             handle.close()
@@ -238,8 +270,9 @@ def sys_open(path: str) -> io.TextIOBase:
 
 def row_profile(row: Row, columns: list[Column], vocab: Vocabulary, source: str) -> tuple[str, Profile]:
     """(the row's id, its profile); ProfileError naming the line and the column otherwise."""
-    data = _row_data(row.cells, columns, row.line, source, row.where)
-    ident = next((c.strip() for col, c in zip(columns, row.cells, strict=False) if col.name == "id" and c.strip()), "")
+    cells = row.split_cells()
+    data = _row_data(cells, columns, row.line, source, row.where)
+    ident = next((c.strip() for col, c in zip(columns, cells, strict=False) if col.name == "id" and c.strip()), "")
     try:
         profile = validate_profile(data, source, vocab)
     except ProfileError as exc:  # named by the column the user typed, not the key path it fills

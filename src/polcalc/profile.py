@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from dataclasses import field, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -18,10 +17,13 @@ from polcalc.money import QuantityError, parse_quantity
 from polcalc.shape import Record, frozen
 from polcalc.vocabulary import SIZES, Vocabulary
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
+try:  # tomli's compiled wheels read a profile in a third of the standard library's time
     import tomli as tomllib
+except ImportError:  # pragma: no cover - a dependency; tomllib reads the same documents alike
+    import tomllib  # type: ignore[no-redef]
+else:
+    if tuple(int(n) for n in tomllib.__version__.split(".")[:2]) >= (2, 4):  # pragma: no cover
+        import tomllib  # type: ignore[no-redef]  # tomli 2.4 reads TOML 1.1: documents tomllib refuses
 
 MAX_BYTES = 1_000_000  # a profile is a page of figures; anything larger is a mistake
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -74,6 +76,7 @@ class Profile(Record):
 
 
 TOP_KEYS = tuple(f.name for f in fields(Profile))
+_TOP = frozenset(TOP_KEYS)
 
 
 # ------------------------------------------------------------------ reading files
@@ -213,7 +216,7 @@ def _build(clean: dict[str, Any]) -> tuple[Profile | None, list[tuple[tuple[Any,
 def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text: str | None = None) -> Profile:
     problems = _Problems(text)
     for key in data:
-        if key not in TOP_KEYS:
+        if key not in _TOP:
             problems.add(
                 key, Message("pr_unknown_key", suggest=did_you_mean(key, TOP_KEYS), valid=", ".join(TOP_KEYS)), key
             )
@@ -221,8 +224,8 @@ def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text:
         if key not in data:
             problems.add(key, Message("pr_missing"))
 
-    clean: dict[str, Any] = {k: v for k, v in data.items() if k in TOP_KEYS}
-    for key, choices in (("region", list(vocab.regions)), ("industry", list(vocab.industries)), ("size", SIZES)):
+    clean: dict[str, Any] = {k: v for k, v in data.items() if k in _TOP}
+    for key, choices in (("region", vocab.regions), ("industry", vocab.industries), ("size", SIZES)):
         word = data.get(key)
         if isinstance(word, str) and word not in choices:
             message = Message(
@@ -311,32 +314,30 @@ def _figures_by_period(
         if not isinstance(figures, dict):
             problems.add(path, Message("pr_not_figures"))
             continue
-        out[key] = {}
+        out[key] = found = {}
         for name, raw in figures.items():
-            fpath = f"{path}.{name}"
-            if name not in vocab.figures:
+            spec = vocab.figures.get(name)
+            if spec is None:
                 hint = Message("pr_derived") if name in vocab.derived else did_you_mean(name, vocab.figures)
-                problems.add(fpath, Message("pr_unknown_figure", hint=hint), name)
+                problems.add(f"{path}.{name}", Message("pr_unknown_figure", hint=hint), name)
                 continue
-            spec = vocab.figures[name]
             if section == "months" and not spec.monthly:
-                problems.add(fpath, Message("pr_yearly_only"), name)
+                problems.add(f"{path}.{name}", Message("pr_yearly_only"), name)
                 continue
+            unit = spec.unit
             try:
-                value = parse_quantity(
-                    raw, allow_percent=spec.unit == "ratio", allow_money=spec.unit in ("yuan", "usd")
-                )
+                value = parse_quantity(raw, allow_percent=unit == "ratio", allow_money=unit in ("yuan", "usd"))
             except QuantityError as exc:
-                problems.add(fpath, exc.message, name)
+                problems.add(f"{path}.{name}", exc.message, name)
                 continue
             if value < 0:
-                problems.add(fpath, Message("pr_negative", value=repr(raw)), name)
+                problems.add(f"{path}.{name}", Message("pr_negative", value=repr(raw)), name)
                 continue
-            if spec.unit == "count" and value != value.to_integral_value():
-                problems.add(fpath, Message("pr_not_whole", value=raw), name)
+            if unit == "count" and value != value.to_integral_value():
+                problems.add(f"{path}.{name}", Message("pr_not_whole", value=raw), name)
                 continue
-            if spec.unit == "ratio" and value > 1:
-                problems.add(fpath, Message("pr_over_100", value=repr(raw)), name)
+            if unit == "ratio" and value > 1:
+                problems.add(f"{path}.{name}", Message("pr_over_100", value=repr(raw)), name)
                 continue
-            out[key][name] = value
+            found[name] = value
     return out

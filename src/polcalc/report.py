@@ -21,7 +21,6 @@ from polcalc.rules import (
     Measure,
     NoMoney,
     PerUnit,
-    Policy,
     Progressive,
     Range,
     Rate,
@@ -45,13 +44,24 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def failed_reasons(result: Result, lang: str = "en") -> list[str]:
+def failed_reasons(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> list[str]:
+    """Each failed condition with what the company has, then why the award cannot be computed.
+
+    `shown` remembers, by id(), what a fact adds to a reason ("(is medium)", a derivation's note),
+    across the results of one company whose facts are all alive: its measures share the facts
+    (size, revenue) that many of their conditions fail on."""
     reasons = []
     for check in result.checks:
         if check.holds is False:
-            value, note = check.value(lang), check.explain_note(lang)
-            actual = say("reason_is", lang, value=value) if value else ""
-            reasons.append(f"{check.describe(lang)}{actual}{f' [{note}]' if note else ''}")
+            fact = check.fact
+            if shown is not None and fact is not None and check.right is None and not fact.undefined:
+                # Check.value and explain_note for one fact that has a value: show() and note().
+                suffix = shown.get(id(fact))
+                if suffix is None:
+                    suffix = shown[id(fact)] = _suffix(fact.show(lang), fact.note(lang) or "", lang)
+                reasons.append(check.describe(lang) + suffix)
+            else:
+                reasons.append(check.describe(lang) + _suffix(check.value(lang), check.explain_note(lang), lang))
     if result.computed.undefined:
         reasons.append(render_step(result.computed.undefined, lang))
     if not result.computed.reached:
@@ -59,59 +69,92 @@ def failed_reasons(result: Result, lang: str = "en") -> list[str]:
     return reasons
 
 
-# Keyed by id and language, valid only for the very measure and policy it was built from.
-_STATIC: dict[tuple[str, str], tuple[Measure, Policy, dict[str, Any]]] = {}
+def _suffix(value: str, note: str, lang: str) -> str:
+    actual = say("reason_is", lang, value=value) if value else ""
+    return f"{actual} [{note}]" if note else actual
 
 
-def _static_part(result: Result, lang: str) -> dict[str, Any]:
-    """What a result says that depends only on its measure: built once per measure and language
-    (a batch run serialises the same 224 measures for every company)."""
-    m = result.measure
-    key = (m.id, lang)
-    cached = _STATIC.get(key)
-    if cached is None or cached[0] is not m or cached[1] is not result.policy:
-        cached = _STATIC[key] = (
-            m,
-            result.policy,
-            {
-                "id": m.id,
-                "policy": m.policy_id,
-                "article": m.article,
-                "title": m.title.get(lang),
-                "title_zh": m.title.zh,
-                "title_en": m.title.en,
-                "benefit": m.benefit,
-                "deadline": _date(result.deadline),
-                "valid_from": _date(result.valid_from),
-                "draft": result.draft,
-                "year": result.year,
-                "caveats": [x.get(lang) for x in m.caveats],
-            },
-        )
-    return cached[2]
+class _Fixed:
+    """What a result says that depends only on its measure, built once per measure and language
+    (a batch run serialises the same measures for every company): the whole dict as a result
+    that is not eligible says it, to be copied and filled in, and the measure's cap for JSON."""
+
+    __slots__ = ("cap", "caveats", "cells", "measure", "policy", "template")
+
+    def __init__(self, result: Result, lang: str) -> None:
+        m = result.measure
+        self.measure, self.policy = m, result.policy  # held: they keep the id of the key theirs
+        self.cells: list[str] | None = None  # the fixed fields as CSV text (formats.csvfmt.result_line)
+        self.caveats = [x.get(lang) for x in m.caveats]
+        self.cap = json_number(measure_cap(m))
+        # The keys in the order every format writes them; the lists are replaced in each copy.
+        self.template: dict[str, Any] = {
+            "id": m.id,
+            "policy": m.policy_id,
+            "article": m.article,
+            "title": m.title.get(lang),
+            "title_zh": m.title.zh,
+            "title_en": m.title.en,
+            "benefit": m.benefit,
+            "deadline": _date(result.deadline),
+            "valid_from": _date(result.valid_from),
+            "draft": result.draft,
+            "year": result.year,
+            "caveats": self.caveats,
+            "status": None,
+            "amount": None,
+            "amount_max": None,
+            "amount_min": None,
+            "cap": self.cap,
+            "open": None,
+            "tier": None,
+            "capped": False,
+            "missing": None,
+            "more_data": None,
+            "reasons": None,
+            "stacked_out_by": None,
+            "counted": False,
+        }
 
 
-def result_dict(result: Result, lang: str = "en") -> dict[str, Any]:
+# Keyed by the measure's id() and the language; an entry holds its measure (so the id stays its
+# own) and is valid only for the very measure and policy it was built from.
+_FIXED: dict[tuple[int, str], _Fixed] = {}
+
+
+def fixed_part(result: Result, lang: str) -> _Fixed:
+    fixed = _FIXED.get((id(result.measure), lang))
+    if fixed is None or fixed.measure is not result.measure or fixed.policy is not result.policy:
+        fixed = _FIXED[(id(result.measure), lang)] = _Fixed(result, lang)
+    return fixed
+
+
+def result_dict(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> dict[str, Any]:
+    """The result as plain data; `shown` as for failed_reasons (one company's results)."""
+    fixed = fixed_part(result, lang)
     c = result.computed
-    eligible = result.status == ELIGIBLE
-    static = _static_part(result, lang)
-    return {
-        **static,
-        "status": result.status,
-        "amount": json_number(c.amount) if eligible else None,
-        "amount_max": json_number(c.amount_max) if eligible else None,
-        "amount_min": json_number(c.amount_min) if eligible else None,
-        "cap": json_number(result.cap),
-        "open": result.open,
-        "tier": c.tier.get(lang) if eligible and c.tier else None,
-        "capped": c.capped if eligible else False,
-        "missing": [] if eligible else list(result.missing),
-        "more_data": list(c.more_data) if eligible else [],
-        "reasons": [] if eligible else failed_reasons(result, lang),
-        "caveats": list(static["caveats"]),
-        "stacked_out_by": result.stacked_out_by,
-        "counted": result.counted(),
-    }
+    d = fixed.template.copy()  # a copy keeps the key order; only what varies is set
+    d["caveats"] = fixed.caveats[:]
+    d["status"] = status = result.status
+    if c.cap is not None:
+        d["cap"] = json_number(c.cap)
+    d["open"] = result.open
+    if status == ELIGIBLE:
+        d["amount"] = json_number(c.amount)
+        d["amount_max"] = json_number(c.amount_max)
+        d["amount_min"] = json_number(c.amount_min)
+        d["tier"] = c.tier.get(lang) if c.tier else None
+        d["capped"] = c.capped
+        d["missing"] = []
+        d["more_data"] = list(c.more_data)
+        d["reasons"] = []
+    else:
+        d["missing"] = list(result.missing)
+        d["more_data"] = []
+        d["reasons"] = failed_reasons(result, lang, shown)
+    d["stacked_out_by"] = result.stacked_out_by
+    d["counted"] = result.counted()
+    return d
 
 
 @dataclass
@@ -153,10 +196,11 @@ def totals(results: list[Result], include_drafts: bool = False) -> Totals:
             continue
         benefit = r.measure.benefit
         group = TOTAL_GROUPS.get(benefit)
-        if r.amount is not None and group:
-            out.certain[group] += r.amount
-        elif r.amount_max is not None and group:
-            out.up_to += r.amount_max
+        c = r.computed  # eligible: its amounts are the result's
+        if c.amount is not None and group:
+            out.certain[group] += c.amount
+        elif c.amount_max is not None and group:
+            out.up_to += c.amount_max
         elif benefit == "deferral":
             out.deferrals += 1
         elif group:
@@ -167,11 +211,12 @@ def totals(results: list[Result], include_drafts: bool = False) -> Totals:
 
 
 def company_dict(company: CompanyResult, lang: str = "en", include_drafts: bool = False) -> dict[str, Any]:
+    shown: dict[int, str] = {}
     return {
         "file": company.source,
         "name": company.profile.name,
         "region": company.profile.region,
-        "results": [result_dict(r, lang) for r in company.results],
+        "results": [result_dict(r, lang, shown) for r in company.results],
         "totals": totals(company.results, include_drafts).as_dict(),
         **({"near_misses": company.near_misses} if company.near_misses is not None else {}),
     }

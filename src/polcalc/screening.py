@@ -35,31 +35,47 @@ class Tally:
         self.stacked_out += other.stacked_out
 
 
-def tally_of(result: Result, include_drafts: bool) -> Tally | None:
-    """What one result adds to its measure's tally (None: nothing)."""
-    if result.draft and not include_drafts:
-        return None
-    if result.status == NEEDS_DATA:
-        return Tally(needs_data=1)
-    if result.status != ELIGIBLE or result.measure.award.kind == "none":
-        return None
-    if result.stacked_out_by:
-        return Tally(stacked_out=1)
-    if result.amount is not None:
-        return Tally(eligible=1, certain=result.amount)
-    if result.amount_max is not None:
-        return Tally(eligible=1, up_to=result.amount_max)
-    return Tally(eligible=1, unstated=1)
+def add_results(tallies: dict[str, Tally], results: list[Result], include_drafts: bool) -> None:
+    """Add each result to its measure's tally in `tallies` (made when first needed): drafts left out
+    unless asked for, a service's eligibility not counted, a stacked-out award counted apart.
+    In place, not a Tally per result: a screen adds up every result of every company."""
+    for result in results:
+        status = result.status
+        if status == ELIGIBLE:
+            if result.measure.award.kind == "none":
+                continue
+        elif status != NEEDS_DATA:
+            continue
+        if result.draft and not include_drafts:
+            continue
+        tally = tallies.get(result.id)
+        if tally is None:
+            tally = tallies[result.id] = Tally()
+        c = result.computed
+        if status == NEEDS_DATA:
+            tally.needs_data += 1
+        elif result.stacked_out_by:
+            tally.stacked_out += 1
+        elif c.amount is not None:
+            tally.eligible += 1
+            tally.certain += c.amount
+        elif c.amount_max is not None:
+            tally.eligible += 1
+            tally.up_to += c.amount_max
+        else:
+            tally.eligible += 1
+            tally.unstated += 1
 
 
 def screened_company(ident: str, line: int, company: CompanyResult, lang: str, show_all: bool) -> dict[str, Any]:
     results = [r for r in company.results if show_all or r.status == ELIGIBLE]
+    shown: dict[int, str] = {}  # report.failed_reasons: one company's facts
     return {
         "id": ident,
         "line": line,
         "name": company.profile.name,
         "region": company.profile.region,
-        "results": [result_dict(r, lang) for r in results],
+        "results": [result_dict(r, lang, shown) for r in results],
     }
 
 

@@ -33,9 +33,15 @@ def profile_warnings(company: CompanyResult, catalog: Catalog, lang: str = "en")
         keys = ", ".join(f"years.{y}" for y in unread)
         out.append(say("warn_years_unread", lang, keys=keys, region=profile.region, first=min(read), last=max(read)))
     for r in company.results:
-        # Only the reasons are worded: the checks that hold a value are never composed here.
-        reasons: list[Step] = [c.undefined for c in r.checks if c.fact is not None and c.undefined]  # type: ignore[misc]
+        # Only the reasons are worded: the checks that hold a value are never composed here. The test
+        # is Check.undefined spelled out: it runs over every check of every measure, and is rarely true.
+        reasons: list[Step] = [
+            c.undefined  # type: ignore[misc]
+            for c in r.checks
+            if c.fact is not None and (c.fact.undefined or (c.right is not None and c.right.undefined))
+        ]
         if r.computed.undefined:
             reasons.append(r.computed.undefined)
-        out += [f"{r.id}: {text}" for text in dict.fromkeys(render_step(reason, lang) for reason in reasons)]
+        if reasons:
+            out += [f"{r.id}: {text}" for text in dict.fromkeys(render_step(reason, lang) for reason in reasons)]
     return out

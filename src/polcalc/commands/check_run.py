@@ -79,7 +79,7 @@ def run_check(
                     hint_dict(h, catalog.vocabulary.unit_of(h.figure), language)
                     for h in company_near_misses(company, catalog, day)
                 ]
-            # Across processes only text travels; in this process the company itself does.
+            # Across processes only the rendered output travels; in this process the company itself does.
             out.append((formatter.render(company) if workers > 1 else company, [], notes))
         return out
 
@@ -91,7 +91,7 @@ def run_check(
                 error(message, language)
             for message in [] if quiet else notes:
                 warn(message, language)
-            if isinstance(item, str):
+            if isinstance(item, (str, bytes)):
                 formatter.write(item)
             elif item is not None:
                 formatter.company(item)  # type: ignore[arg-type]

@@ -59,10 +59,12 @@ def screen(
     from polcalc.catalog import load_catalog
     from polcalc.engine import evaluate_company
     from polcalc.errors import ProfileError
+    from polcalc.formats import Sink
+    from polcalc.formats.csvfmt import row_text
     from polcalc.formats.jsonfmt import dumps, stream_opening
     from polcalc.population import Row, parse_header, read_rows, row_profile
     from polcalc.progress import progress_bar
-    from polcalc.screening import Tally, screened_company, tally_of
+    from polcalc.screening import Tally, add_results
 
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
@@ -71,35 +73,35 @@ def screen(
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
-    def work(chunk: list[Row]) -> list[tuple[str, str, dict[str, Tally] | None, str | None]]:
+    def work(chunk: list[Row]) -> list[tuple[bytes, str, dict[str, Tally] | None, str | None]]:
         # The chunk's tallies travel once, summed, with its first row: per row they would cost
-        # the main process more to receive than the workers spend evaluating.
-        out: list[tuple[str, str, dict[str, Tally] | None, str | None]] = []
+        # the main process more to receive than the workers spend evaluating. The output travels
+        # as UTF-8, written as it comes (formats.Sink).
+        out: list[tuple[bytes, str, dict[str, Tally] | None, str | None]] = []
         summed: dict[str, Tally] = {}
         for row in chunk:
             try:
                 ident, profile = row_profile(row, columns, catalog.vocabulary, table)
             except ProfileError as exc:
-                out.append(("", "", None, exc.render(language)))
+                out.append((b"", "", None, exc.render(language)))
                 continue
             company = evaluate_company(
                 profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all, money_only=not show_all
             )
-            record = screened_company(ident, row.line, company, language, show_all)
-            for r in company.results:
-                if (t := tally_of(r, drafts)) is not None:
-                    summed.setdefault(r.id, Tally()).add(t)
-            out.append((_render(record, fmt), _measure_rows(record, company, drafts), None, None))
+            add_results(summed, company.results, drafts)
+            text = _render(ident, row.line, company, fmt, language, show_all)
+            rows_text = _measure_rows(ident, row.line, company, drafts) if measures_out is not None else ""
+            out.append((text, rows_text, None, None))
         if out:
             text, rows_text, _, problem = out[0]
             out[0] = (text, rows_text, summed, problem)
         return out
 
-    out = sys.stdout
+    out = Sink(sys.stdout)
     if bom and fmt is OutputFormat.csv:
         out.write("\ufeff")
     if fmt is OutputFormat.csv:
-        csv.writer(out, lineterminator="\n").writerow(COMPANY_COLUMNS)
+        out.write(row_text(COMPANY_COLUMNS) + "\n")
     by_measure = None
     if measures_out is not None:
         by_measure = measures_out.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
@@ -132,6 +134,7 @@ def screen(
     if fmt is OutputFormat.json:
         head = stream_opening(day) if first else "\n"
         out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
+    out.flush()
     if fmt is OutputFormat.table:
         _print_summary(sys.stdout, summary, screened, failures, language)
     elif sys.stderr.isatty():
@@ -140,21 +143,27 @@ def screen(
         raise typer.Exit(2)
 
 
-def _render(record: dict[str, Any], fmt: OutputFormat) -> str:
-    from polcalc.formats.csvfmt import rows_text
-    from polcalc.formats.jsonfmt import dumps, nested
+def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
+    from polcalc.formats.csvfmt import result_line, row_text
+    from polcalc.formats.jsonfmt import dumps_bytes, nested_bytes
+    from polcalc.screening import screened_company
 
     if fmt is OutputFormat.jsonl:
-        return dumps(record) + "\n"
+        return dumps_bytes(screened_company(ident, line, company, lang, show_all)) + b"\n"
     if fmt is OutputFormat.json:
-        return nested(record)
+        return nested_bytes(screened_company(ident, line, company, lang, show_all))
     if fmt is OutputFormat.csv:
-        company = {k: record[k] for k in ("id", "line", "name", "region")}
-        return rows_text([{**r, **company, "measure": r["id"]}[c] for c in COMPANY_COLUMNS] for r in record["results"])
-    return ""
+        from polcalc.engine import ELIGIBLE
+
+        # COMPANY_COLUMNS: the company's fields, then the result's from measure on.
+        head = row_text([ident, line, company.profile.name, company.profile.region]) + ","
+        return "".join(
+            [result_line(r, lang, head, check=False) for r in company.results if show_all or r.status == ELIGIBLE]
+        ).encode("utf-8")
+    return b""
 
 
-def _measure_rows(record: dict[str, Any], company, drafts: bool) -> str:
+def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:
     from polcalc.engine import ELIGIBLE
     from polcalc.formats.csvfmt import rows_text
     from polcalc.money import json_number
@@ -163,9 +172,9 @@ def _measure_rows(record: dict[str, Any], company, drafts: bool) -> str:
         [
             r.id,
             r.measure.title.zh,
-            record["id"],
-            record["line"],
-            record["name"],
+            ident,
+            line,
+            company.profile.name,
             json_number(r.amount),
             json_number(r.amount_max),
             r.stacked_out_by,

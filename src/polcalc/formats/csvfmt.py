@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import IO, Any
 
-from polcalc.engine import CompanyResult
-from polcalc.report import company_dict
+from polcalc.engine import ELIGIBLE, CompanyResult, Result
+from polcalc.formats import Sink
+from polcalc.money import json_number
+from polcalc.report import fixed_part
 
 CHECK_COLUMNS = [
     "file",
@@ -62,26 +65,91 @@ def rows_text(rows: Iterable[Iterable[Any]]) -> str:
     return buffer.getvalue()
 
 
+def row_text(row: Iterable[Any]) -> str:
+    """One row as csv.writer writes it (cell() of each value), less the newline."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([cell(v) for v in row])
+    return buffer.getvalue()[:-1]
+
+
+def field_text(value: Any) -> str:
+    """One value as csv.writer writes it within a row (a row of one empty field it writes as "")."""
+    return row_text([value, ""])[:-1]  # less the comma before the empty last field
+
+
+_FIELDS: dict[str, str] = {}
+
+
+def _text_field(text: str) -> str:
+    """field_text of a text, remembered: the same keys recur in many companies' rows."""
+    found = _FIELDS.get(text)
+    if found is None:
+        if len(_FIELDS) > 10_000:  # bounded, whatever a run's keys
+            _FIELDS.clear()
+        found = _FIELDS[text] = field_text(text)
+    return found
+
+
+def _number(amount: Decimal | None) -> str:
+    """An amount as the CSV writes it (json_number, written with str())."""
+    value = json_number(amount)
+    return "" if value is None else str(value)
+
+
+def result_line(result: Result, lang: str, head: str, check: bool = True) -> str:
+    """The result's CSV line after `head` (the company's fields, each followed by a comma), as
+    csv.writer writes cell() of report.result_dict's fields: for `check`, CHECK_COLUMNS from id on;
+    otherwise measure (the id), title, status, amount, amount_max, cap, deadline, open, draft and
+    stacked_out_by. Built as text, without the dict: a run writes a row per company and measure.
+    Only words of our own and numbers (no comma, quote or newline) are written unencoded."""
+    fixed = fixed_part(result, lang)
+    static = fixed.cells
+    if static is None:
+        t = fixed.template
+        static = fixed.cells = [field_text(t[k]) for k in ("id", "title", "benefit", "deadline", "draft", "cap")]
+    c = result.computed
+    cap = static[5] if c.cap is None else _number(c.cap)
+    if result.status == ELIGIBLE:
+        amount, amount_max, missing = _number(c.amount), _number(c.amount_max), ""
+    else:
+        amount = amount_max = ""
+        missing = _text_field(" ".join(result.missing)) if check else ""
+    by = "" if result.stacked_out_by is None else _text_field(result.stacked_out_by)
+    open_ = "true" if result.open else "false"
+    if check:
+        return (
+            f"{head}{static[0]},{static[1]},{static[2]},{result.status},{amount},{amount_max},{cap},"
+            f"{static[3]},{open_},{static[4]},{by},{missing}\n"
+        )
+    return (
+        f"{head}{static[0]},{static[1]},{result.status},{amount},{amount_max},{cap},"
+        f"{static[3]},{open_},{static[4]},{by}\n"
+    )
+
+
 class CsvCheck:
     def __init__(
         self, out: IO[str], *, lang: str = "en", include_drafts: bool = False, bom: bool = False, **_: Any
     ) -> None:
+        self.out, self.sink = out, Sink(out)
         if bom:
-            out.write("\ufeff")
-        self.out = out
-        csv.writer(out, lineterminator="\n").writerow(CHECK_COLUMNS)
+            self.sink.write("\ufeff")
+        self.sink.write(row_text(CHECK_COLUMNS) + "\n")
         self.lang, self.drafts = lang, include_drafts
 
-    def render(self, result: CompanyResult) -> str:
-        data = company_dict(result, self.lang, self.drafts)
-        company = {"file": data["file"], "name": data["name"], "region": data["region"]}
-        return rows_text([{**r, **company}[c] for c in CHECK_COLUMNS] for r in data["results"])
+    def rows(self, result: CompanyResult) -> str:
+        lang, profile = self.lang, result.profile
+        head = row_text([result.source, profile.name, profile.region]) + ","
+        return "".join([result_line(r, lang, head) for r in result.results])
 
-    def write(self, text: str) -> None:
-        self.out.write(text)
+    def render(self, result: CompanyResult) -> bytes:
+        return self.rows(result).encode("utf-8")
+
+    def write(self, text: str | bytes) -> None:
+        self.sink.write(text)
 
     def company(self, result: CompanyResult) -> None:
-        self.write(self.render(result))
+        self.write(self.rows(result))  # in this process: text, no encoding of our own
 
     def finish(self) -> None:
         pass

@@ -9,6 +9,7 @@ from typing import IO, Any
 import orjson
 
 from polcalc.engine import CompanyResult
+from polcalc.formats import Sink
 from polcalc.report import company_dict
 
 
@@ -18,10 +19,14 @@ def _default(value: object) -> object:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+def dumps_bytes(obj: Any, indent: int | None = None) -> bytes:
+    """JSON as UTF-8, non-ASCII kept as is; orjson because batch runs serialise every company (5x faster)."""
+    return orjson.dumps(obj, default=_default, option=orjson.OPT_INDENT_2 if indent else 0)
+
+
 def dumps(obj: Any, indent: int | None = None) -> str:
-    """JSON text, non-ASCII kept as is; orjson because batch runs serialise every company (5x faster)."""
-    option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(obj, default=_default, option=option).decode("utf-8")
+    """dumps_bytes as text."""
+    return dumps_bytes(obj, indent).decode("utf-8")
 
 
 def stream_opening(as_of: dt.date) -> str:
@@ -29,9 +34,14 @@ def stream_opening(as_of: dt.date) -> str:
     return '{\n  "as_of": "' + as_of.isoformat() + '",\n  "companies": [\n'
 
 
-def nested(data: Any) -> str:
+def nested_bytes(data: Any) -> bytes:
     """One company as an item of the streamed "companies" list, indented to its place."""
-    return "    " + dumps(data, indent=2).replace("\n", "\n    ")
+    return b"    " + dumps_bytes(data, indent=2).replace(b"\n", b"\n    ")
+
+
+def nested(data: Any) -> str:
+    """nested_bytes as text."""
+    return nested_bytes(data).decode("utf-8")
 
 
 class JsonCheck:
@@ -42,21 +52,22 @@ class JsonCheck:
         self, out: IO[str], *, lines: bool, as_of: dt.date, lang: str = "en", include_drafts: bool = False, **_: Any
     ) -> None:
         self.out, self.lines, self.as_of, self.lang, self.drafts = out, lines, as_of, lang, include_drafts
+        self.sink = Sink(out)
         self.count = 0
 
-    def render(self, result: CompanyResult) -> str:
+    def render(self, result: CompanyResult) -> bytes:
         data = company_dict(result, self.lang, self.drafts)
         if self.lines:
-            return dumps(data) + "\n"
-        return nested(data)
+            return dumps_bytes(data) + b"\n"
+        return nested_bytes(data)
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | bytes) -> None:
         if not self.lines:
-            self.out.write(stream_opening(self.as_of) if self.count == 0 else ",\n")
-        self.out.write(text)
+            self.sink.write(stream_opening(self.as_of) if self.count == 0 else ",\n")
+        self.sink.write(text)
         self.count += 1
         if self.lines:
-            self.out.flush()
+            self.sink.flush()
 
     def company(self, result: CompanyResult) -> None:
         self.write(self.render(result))
@@ -65,9 +76,9 @@ class JsonCheck:
         if self.lines:
             return
         if self.count == 0:
-            self.out.write(dumps({"as_of": self.as_of.isoformat(), "companies": []}, indent=2) + "\n")
+            self.sink.write(dumps({"as_of": self.as_of.isoformat(), "companies": []}, indent=2) + "\n")
         else:
-            self.out.write("\n  ]\n}\n")
+            self.sink.write("\n  ]\n}\n")
 
 
 def write_measure_json(out: IO[str], measures: list[dict[str, Any]], *, lines: bool) -> None:
