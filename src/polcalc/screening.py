@@ -51,19 +51,19 @@ def add_results(tallies: dict[str, Tally], results: list[Result], include_drafts
         tally = tallies.get(result.id)
         if tally is None:
             tally = tallies[result.id] = Tally()
-        c = result.computed
         if status == NEEDS_DATA:
-            tally.needs_data += 1
-        elif result.stacked_out_by:
+            tally.needs_data += 1  # (reading its award would work out what else it reads: unused here)
+            continue
+        if result.stacked_out_by:
             tally.stacked_out += 1
-        elif c.amount is not None:
-            tally.eligible += 1
+            continue
+        tally.eligible += 1
+        c = result.computed
+        if c.amount is not None:
             tally.certain += c.amount
         elif c.amount_max is not None:
-            tally.eligible += 1
             tally.up_to += c.amount_max
         else:
-            tally.eligible += 1
             tally.unstated += 1
 
 
