@@ -76,3 +76,28 @@ def test_a_sink_writes_text_and_bytes_in_order_whatever_the_stream():
     # no buffer: decoded; another encoding: decoded, then encoded as the stream says
     assert through(io.StringIO()) == "头 中文 text 续\n"
     assert through(io.TextIOWrapper(io.BytesIO(), encoding="gb18030")) == "头 中文 text 续\n".encode("gb18030")
+
+
+def test_a_directory_gives_its_profiles_as_sorted_rglob_would(tmp_path: Path, monkeypatch):
+    """Names and order as pathlib gives them: nested folders between their siblings, hidden files,
+    a folder named like a profile, symlinks to files followed, to folders not entered."""
+    from polcalc.inputs import expand_sources
+
+    for rel in ["b.toml", "a/z.toml", "a/b/c.toml", "ab.toml", ".hidden.toml", "A.toml", "x.toml/in.toml", "n.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text('name = "x"\n', encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "link.toml").symlink_to(tmp_path / "b.toml")
+    (tmp_path / "linked-dir").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "dangling.toml").symlink_to(tmp_path / "gone.toml")
+
+    def rglob_names(folder: Path) -> list[str]:
+        return [str(p) for p in sorted(p for p in folder.rglob("*.toml") if p.is_file())]
+
+    expected = rglob_names(tmp_path)
+    assert len(expected) == 8
+    assert [s.name for s in expand_sources([str(tmp_path)])] == expected
+    assert [s.name for s in expand_sources([f"{tmp_path}/"])] == expected
+    monkeypatch.chdir(tmp_path)
+    assert [s.name for s in expand_sources(["."])] == rglob_names(Path("."))
+    assert [s.name for s in expand_sources(["./a"])] == ["a/b/c.toml", "a/z.toml"]
