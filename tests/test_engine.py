@@ -184,8 +184,9 @@ def test_two_catalogs_sharing_a_measure_id_keep_their_own_window_and_title(tmp_p
     def first_result(folder: str, extra: str, title: str):
         (tmp_path / folder).mkdir()
         path = tmp_path / folder / "syn-2020.toml"
-        path.write_text(HEADER + measure("syn-2020:1", extra=extra).replace('en = "a"', f'en = "{title}"', 1),
-                        encoding="utf-8")
+        path.write_text(
+            HEADER + measure("syn-2020:1", extra=extra).replace('en = "a"', f'en = "{title}"', 1), encoding="utf-8"
+        )
         catalog, problems = build_catalog(rules_dir() / "common", [path])
         assert not problems
         profile = validate_profile({"name": "x", "region": "xishan"}, "t", catalog.vocabulary)

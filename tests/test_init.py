@@ -55,8 +55,15 @@ def test_template_for_each_region_passes_check(region: str, tmp_path: Path):
 
 def _filled(text: str) -> str:
     """The template with every commented key filled in with an example of its unit."""
-    examples = {"yuan": '"2.3亿"', "usd": '"50万"', "count": "150", "tonnes": "1200", "m2": "3500", "mu": "200",
-                "ratio": '"70%"'}
+    examples = {
+        "yuan": '"2.3亿"',
+        "usd": '"50万"',
+        "count": "150",
+        "tonnes": "1200",
+        "m2": "3500",
+        "mu": "200",
+        "ratio": '"70%"',
+    }
 
     def fill(match: re.Match[str]) -> str:
         name = match[1]
@@ -173,15 +180,27 @@ def test_interactive_caterer_gets_the_9_3_6_award(tmp_path: Path):
     res = run("init", str(out), "--lang", "en", input=_caterer_answers(bad_first=True))
     assert res.exit_code == 0, res.stderr
     text = out.read_text(encoding="utf-8")
-    for line in ('name = "西山滇味餐饮管理有限公司"', 'region = "xishan"', 'industry = "catering"',
-                 'size = "medium"', "above_scale = true", "private = true", "headquarters = false",
-                 'revenue = "3600万"', 'revenue = "4250万"', 'unemployment_insurance_paid = "7.2万"',
-                 "insured_employees = 150", "layoffs = 4"):
+    for line in (
+        'name = "西山滇味餐饮管理有限公司"',
+        'region = "xishan"',
+        'industry = "catering"',
+        'size = "medium"',
+        "above_scale = true",
+        "private = true",
+        "headquarters = false",
+        'revenue = "3600万"',
+        'revenue = "4250万"',
+        'unemployment_insurance_paid = "7.2万"',
+        "insured_employees = 150",
+        "layoffs = 4",
+    ):
         assert re.search(rf"^{re.escape(line)}\s", text, re.MULTILINE), line
     assert "# epidemic_supplies_producer = true/false" in text  # unanswered: left as a comment
     assert "strategic_emerging" not in text  # read only by industrial measures, closed to a caterer
     # The prompt shows year, meaning, unit and an example; bad answers are refused with the reader's reason.
-    assert "2019 营业收入（主营业务收入、营业额） operating revenue" in res.stderr and "(yuan, e.g. 2.3亿)" in res.stderr
+    assert (
+        "2019 营业收入（主营业务收入、营业额） operating revenue" in res.stderr and "(yuan, e.g. 2.3亿)" in res.stderr
+    )
     assert "cannot read '三千六百万' as an amount" in res.stderr and "cannot be negative" in res.stderr
     results = check_json(out, "2020-06-30")
     assert results["xishan-2020:9.3.6"]["status"] == "eligible"
@@ -195,7 +214,7 @@ def test_interactive_groups_skipped_with_enter_ask_nothing_inside():
     assert res.exit_code == 0, res.stderr
     assert 'region = "xishan"' in res.stdout and 'industry = "catering"' in res.stdout
     assert "Enter the" in res.stderr and "operating revenue (" not in res.stderr  # no figure was asked
-    assert "# size = \"\"" in res.stdout
+    assert '# size = ""' in res.stdout
 
 
 def test_interactive_messages_follow_lang():
@@ -240,9 +259,13 @@ def test_answers_are_written_as_typed():
 
 def test_rendered_answers_read_back_as_given():
     answers = Answers(
-        region="yangquan-chengqu", name='带"引号"的公司', industry="building_materials",
-        years={2023: {"revenue": "1.2亿"}}, months={"2023-01": {"industrial_output": "1200万"}},
-        recognitions=[("specialized_sme", "provincial", 2022)], events=[("first_above_scale", 2023)],
+        region="yangquan-chengqu",
+        name='带"引号"的公司',
+        industry="building_materials",
+        years={2023: {"revenue": "1.2亿"}},
+        months={"2023-01": {"industrial_output": "1200万"}},
+        recognitions=[("specialized_sme", "provincial", 2022)],
+        events=[("first_above_scale", 2023)],
     )
     profile = parse_profile_text(render_profile(CATALOG, answers, None), "rendered", VOCAB)
     assert profile.name == '带"引号"的公司'

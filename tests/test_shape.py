@@ -170,7 +170,10 @@ def _problems(data: dict[str, Any]) -> list[str]:
             ["events[0].year: Input should be a valid integer, unable to parse string as an integer"],
         ),
         ({"events": [{"kind": "tax_evasion", "year": [2020]}]}, ["events[0].year: Input should be a valid integer"]),
-        ({"events": [{"kind": "tax_evasion", "year": Decimal("NaN")}]}, ["events[0].year: Input should be a finite number"]),
+        (
+            {"events": [{"kind": "tax_evasion", "year": Decimal("NaN")}]},
+            ["events[0].year: Input should be a finite number"],
+        ),
         (
             {"recognitions": [{"kind": "little_giant", "level": 3, "year": "x", "zz": 1}]},
             [
@@ -179,7 +182,10 @@ def _problems(data: dict[str, Any]) -> list[str]:
                 "recognitions[0].zz: Extra inputs are not permitted",
             ],
         ),
-        ({"events": [{"kind": "tax_evasion", "year": 2020, "note": 1}]}, ["events[0].note: Input should be a valid string"]),
+        (
+            {"events": [{"kind": "tax_evasion", "year": 2020, "note": 1}]},
+            ["events[0].note: Input should be a valid string"],
+        ),
     ],
 )
 def test_a_value_of_the_wrong_type_is_named_as_pydantic_named_it(data: dict[str, Any], expected: list[str]):
@@ -190,5 +196,7 @@ def test_a_year_is_read_as_leniently_as_pydantic_read_it():
     vocab = load_catalog().vocabulary
     kind = next(iter(vocab.events))
     for year in ("2020", " 2020 ", Decimal("2020.0"), 2020.0, "2020.0"):
-        profile = validate_profile({"name": "x", "region": "xishan", "events": [{"kind": kind, "year": year}]}, "p", vocab)
+        profile = validate_profile(
+            {"name": "x", "region": "xishan", "events": [{"kind": kind, "year": year}]}, "p", vocab
+        )
         assert isinstance(profile, Profile) and profile.events[0].year == 2020 and type(profile.events[0].year) is int

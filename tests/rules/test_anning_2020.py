@@ -115,7 +115,10 @@ def test_5_difficulty_route_takes_the_higher_of_the_two():
 def test_5_difficulty_route_one_insured_employee_passes_none_fails():
     # 6 × 1350 × 1 = 8100; with nobody insured in 2020 and nothing paid in 2019, no refund.
     data = with_years(
-        {2019: {"unemployment_insurance_paid": 0}, 2020: {"insured_employees": 1, "unemployment_benefit_monthly": 1350}},
+        {
+            2019: {"unemployment_insurance_paid": 0},
+            2020: {"insured_employees": 1, "unemployment_benefit_monthly": 1350},
+        },
         temporary_difficulty=True,
     )
     r = evaluate("anning-2020:5", data)
