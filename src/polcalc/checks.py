@@ -119,20 +119,23 @@ def _as_set(value: object) -> set[object]:
 def check_condition(cond: Condition, facts: Facts) -> Check:
     if isinstance(cond, Comparison):
         return _check_comparison(cond, facts)
-    children = tuple(check_condition(c, facts) for c in cond.items)
+    return _group(tuple(check_condition(c, facts) for c in cond.items), isinstance(cond, AnyOf))
+
+
+def _group(children: tuple[Check, ...], anyof: bool) -> Check:
+    """The check of an any-of (anyof) or all-of group, from its children's. An undecided group, or
+    an any-of that fails, names what its undecided children lack."""
     outcomes = [c.holds for c in children]
-    if isinstance(cond, AnyOf):
+    if anyof:
         holds = True if True in outcomes else (None if None in outcomes else False)
-        group = "any"
     else:
         holds = False if False in outcomes else (None if None in outcomes else True)
-        group = "all"
     missing = (
         ()
-        if holds is not None and not (holds is False and isinstance(cond, AnyOf))
+        if holds is not None and not (holds is False and anyof)
         else tuple(k for c in children if c.holds is None for k in c.missing)
     )
-    return Check("", holds, missing=missing, children=children, group=group)
+    return Check("", holds, missing=missing, children=children, group="any" if anyof else "all")
 
 
 def _check_comparison(cmp: Comparison, facts: Facts) -> Check:
@@ -330,21 +333,9 @@ def _checker(cond: Condition) -> Checker:
 def _group_checker(cond: AnyOf | Condition) -> Checker:
     parts = [_checker(c) for c in cond.items]  # type: ignore[union-attr]
     anyof = isinstance(cond, AnyOf)
-    group = "any" if anyof else "all"
 
     def grouped(facts: Facts) -> Check:
-        children = tuple([part(facts) for part in parts])
-        outcomes = [c.holds for c in children]
-        if anyof:
-            holds = True if True in outcomes else (None if None in outcomes else False)
-        else:
-            holds = False if False in outcomes else (None if None in outcomes else True)
-        missing = (
-            ()
-            if holds is not None and not (holds is False and anyof)
-            else tuple(k for c in children if c.holds is None for k in c.missing)
-        )
-        return _tuple(Check, ("", holds, None, missing, None, children, None, group))
+        return _group(tuple([part(facts) for part in parts]), anyof)
 
     return grouped
 
