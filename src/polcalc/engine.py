@@ -537,19 +537,13 @@ class _Context:
         return self.policy_checks_of(plan) + check_each(plan.checkers, facts)
 
     def evaluate(self, plan: _Plan, as_of: dt.date) -> Result:
-        facts = self.facts.get(plan.year) or self.facts_for(plan.year)
-        policy_verdict = self.policy_verdicts.get(plan.policy.id, _UNSET)
-        if policy_verdict is _UNSET:
-            policy_verdict = self.policy_verdict(plan)
+        facts = self.facts_for(plan.year)
+        policy_verdict = self.policy_verdict(plan)
         checks: list[Check] | None = None  # None: built when read
         if self.detail:
-            own: list[Check] = check_each(plan.checkers, facts) if plan.checkers else []
-            checks = self.policy_checks[plan.policy.id] + own if plan.policy_checkers else own
-            holds = [c.holds for c in own] if own else ()
-            if policy_verdict is False or False in holds:
-                verdict = False
-            else:
-                verdict = None if policy_verdict is None or None in holds else True
+            own = check_each(plan.checkers, facts)
+            checks = self.policy_checks_of(plan) + own
+            verdict = _and(policy_verdict, overall(own))
         elif policy_verdict is False:
             verdict = False
         else:
@@ -565,12 +559,9 @@ class _Context:
             # What else the award reads: worked out when read (a screen reads none); nothing, for
             # an award the same for every company.
             computed = _NOTHING if plan.award_fixed else None
-        start, end, open_ = plan.windows.get(as_of) or plan.window(as_of)
+        start, end, open_ = plan.window(as_of)
         status = _STATUS[verdict]
         return Result(plan.measure, plan.policy, plan.year, status, computed, open_, start, end, None, checks, self)
-
-
-_UNSET: Any = object()  # not worked out yet (a verdict may be None)
 
 
 def evaluate_measure(
