@@ -131,7 +131,7 @@ class CsvCheck:
     def __init__(
         self, out: IO[str], *, lang: str = "en", include_drafts: bool = False, bom: bool = False, **_: Any
     ) -> None:
-        self.out, self.sink = out, Sink(out)
+        self.sink = Sink(out)
         if bom:
             self.sink.write("\ufeff")
         self.sink.write(row_text(CHECK_COLUMNS) + "\n")

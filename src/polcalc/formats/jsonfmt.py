@@ -51,7 +51,7 @@ class JsonCheck:
     def __init__(
         self, out: IO[str], *, lines: bool, as_of: dt.date, lang: str = "en", include_drafts: bool = False, **_: Any
     ) -> None:
-        self.out, self.lines, self.as_of, self.lang, self.drafts = out, lines, as_of, lang, include_drafts
+        self.lines, self.as_of, self.lang, self.drafts = lines, as_of, lang, include_drafts
         self.sink = Sink(out)
         self.count = 0
 
