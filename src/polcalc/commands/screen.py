@@ -144,7 +144,7 @@ def screen(
 
 
 def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
-    from polcalc.formats.csvfmt import result_line, row_text
+    from polcalc.formats.csvfmt import result_lines
     from polcalc.formats.jsonfmt import dumps_bytes, nested_bytes
     from polcalc.screening import screened_company
 
@@ -156,10 +156,9 @@ def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_a
         from polcalc.engine import ELIGIBLE
 
         # COMPANY_COLUMNS: the company's fields, then the result's from measure on.
-        head = row_text([ident, line, company.profile.name, company.profile.region]) + ","
-        return "".join(
-            [result_line(r, lang, head, check=False) for r in company.results if show_all or r.status == ELIGIBLE]
-        ).encode("utf-8")
+        shown = [r for r in company.results if show_all or r.status == ELIGIBLE]
+        profile = company.profile
+        return result_lines(shown, [ident, line, profile.name, profile.region], lang, check=False).encode("utf-8")
     return b""
 
 

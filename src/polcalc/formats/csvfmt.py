@@ -127,6 +127,12 @@ def result_line(result: Result, lang: str, head: str, check: bool = True) -> str
     )
 
 
+def result_lines(results: Iterable[Result], company: list[Any], lang: str, check: bool = True) -> str:
+    """A line per result (result_line), each starting with the company's fields."""
+    head = row_text(company) + ","
+    return "".join([result_line(r, lang, head, check) for r in results])
+
+
 class CsvCheck:
     def __init__(
         self, out: IO[str], *, lang: str = "en", include_drafts: bool = False, bom: bool = False, **_: Any
@@ -138,9 +144,8 @@ class CsvCheck:
         self.lang, self.drafts = lang, include_drafts
 
     def rows(self, result: CompanyResult) -> str:
-        lang, profile = self.lang, result.profile
-        head = row_text([result.source, profile.name, profile.region]) + ","
-        return "".join([result_line(r, lang, head) for r in result.results])
+        profile = result.profile
+        return result_lines(result.results, [result.source, profile.name, profile.region], self.lang)
 
     def render(self, result: CompanyResult) -> bytes:
         return self.rows(result).encode("utf-8")
