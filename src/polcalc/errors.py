@@ -30,10 +30,16 @@ class Message:
         return f"Message({self.key!r}, **{self.fields!r})"
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> Message | str:
-    """' (did you mean X?)' for the nearest valid word (as text.suggest finds it), or ''."""
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The valid word a mistyped one most likely meant, or None: every "did you mean" asks this."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return Message("pr_did_you_mean", guess=repr(close[0])) if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> Message | str:
+    """' (did you mean X?)' for the nearest valid word, or ''."""
+    guess = nearest(word, choices)
+    return Message("pr_did_you_mean", guess=repr(guess)) if guess is not None else ""
 
 
 def _render(value: Any, lang: str) -> Any:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
+from polcalc.errors import nearest
 from polcalc.shape import CONFIG, Record, frozen
 
 
@@ -22,5 +22,5 @@ class Text(Record):
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean X?)' for the nearest valid word, or ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    guess = nearest(word, choices)
+    return f" (did you mean {guess!r}?)" if guess is not None else ""

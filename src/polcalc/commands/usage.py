@@ -5,12 +5,11 @@ and --policy, and our errors turned into an exit status."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from polcalc.errors import PolcalcError, UsageError
+from polcalc.errors import PolcalcError, UsageError, nearest
 from polcalc.i18n import LANGS, default_lang, say
 
 if TYPE_CHECKING:
@@ -52,8 +51,8 @@ def resolve_lang(value: str | None) -> str:
 
 def did_you_mean(value: str, choices: Iterable[str], lang: str) -> str:
     """' (did you mean 'xishan'?)' for the nearest valid choice, or ''."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.7)
-    return say("did_you_mean", lang, guess=repr(close[0])) if close else ""
+    guess = nearest(value, choices)
+    return say("did_you_mean", lang, guess=repr(guess)) if guess is not None else ""
 
 
 def _check_word(key: str, value: str | None, choices: list[str], lang: str) -> None:
