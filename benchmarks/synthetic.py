@@ -7,8 +7,8 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from polcalc.catalog import Catalog, load_catalog
-from polcalc.fields import fields_used
+from polcalc.engine.catalog import Catalog, load_catalog
+from polcalc.engine.reads import fields_used
 
 INDUSTRIES = {
     "xishan": [

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from polcalc.catalog import load_catalog
-from polcalc.engine import Result, evaluate_company
-from polcalc.profile import Profile, validate_profile
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.evaluate import Result, evaluate_company
+from polcalc.inputs.profiles import validate_profile
+from polcalc.model.profile import Profile
 
 IN_FORCE_2020 = dt.date(2020, 6, 30)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polcalc.catalog import load_catalog
-from polcalc.cli import app
+from polcalc.cli.app import app
+from polcalc.engine.catalog import load_catalog
 
 CORPUS = Path(__file__).parent / "bad_profiles"
 GOOD = "sample_companies/xishan-machinery.toml"

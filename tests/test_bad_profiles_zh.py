@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polcalc.catalog import load_catalog
-from polcalc.cli import app
-from polcalc.errors import Message, ProfileError
+from polcalc.cli.app import app
+from polcalc.engine.catalog import load_catalog
+from polcalc.i18n.messages import Message, ProfileError
 
 CORPUS = Path(__file__).parent / "bad_profiles"
 runner = CliRunner()

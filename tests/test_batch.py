@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from polcalc.batch import ordered_map
-from polcalc.cli import app
+from polcalc.cli.app import app
+from polcalc.cli.batch import ordered_map
 
 runner = CliRunner()
 SAMPLES = sorted(Path("sample_companies").glob("*.toml"))
@@ -62,7 +62,7 @@ def test_json_with_no_company_is_still_one_object(tmp_path: Path):
 def test_a_sink_writes_text_and_bytes_in_order_whatever_the_stream():
     import io
 
-    from polcalc.formats import Sink
+    from polcalc.formats.sink import Sink
 
     def through(stream: io.TextIOBase) -> bytes | str:
         sink = Sink(stream)
@@ -81,7 +81,7 @@ def test_a_sink_writes_text_and_bytes_in_order_whatever_the_stream():
 def test_a_directory_gives_its_profiles_as_sorted_rglob_would(tmp_path: Path, monkeypatch):
     """Names and order as pathlib gives them: nested folders between their siblings, hidden files,
     a folder named like a profile, symlinks to files followed, to folders not entered."""
-    from polcalc.inputs import expand_sources
+    from polcalc.inputs.sources import expand_sources
 
     for rel in ["b.toml", "a/z.toml", "a/b/c.toml", "ab.toml", ".hidden.toml", "A.toml", "x.toml/in.toml", "n.txt"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

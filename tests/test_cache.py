@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from polcalc import catalog as catalog_module
-from polcalc.catalog import _load_catalog, rules_dir
+from polcalc.engine import catalog as catalog_module
+from polcalc.engine.catalog import _load_catalog, rules_dir
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import icalendar
 import pytest
 from typer.testing import CliRunner
 
-from polcalc.catalog import load_catalog
-from polcalc.cli import app
-from polcalc.engine import evaluate_company
+from polcalc.cli.app import app
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.evaluate import evaluate_company
 from polcalc.formats.ics import LINE_OCTETS, build_calendar, escape, fold
 from tests.conftest import make_profile
 

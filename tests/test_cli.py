@@ -13,8 +13,8 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from polcalc.cli import app
-from polcalc.i18n import money
+from polcalc.cli.app import app
+from polcalc.i18n.numbers import money
 
 runner = CliRunner()
 SAMPLE = "sample_companies/xishan-machinery.toml"

@@ -1,4 +1,4 @@
-"""The compiled conditions (polcalc.checks.verdict_of / checkers_of) agree with their definition,
+"""The compiled conditions (polcalc.engine.conditions.verdict_of / checkers_of) agree with their definition,
 check_condition, and an evaluation that leaves the reasons until they are read (detail=False)
 agrees with the full one.
 
@@ -16,14 +16,15 @@ from pathlib import Path
 
 from hypothesis import given
 
-from polcalc.catalog import load_catalog
-from polcalc.checks import Check, check_condition, checkers_of, overall, verdict_of
-from polcalc.conditions import AllOf, AnyOf, Comparison, Condition, FactRef, iter_comparisons
-from polcalc.engine import INELIGIBLE, NEEDS_DATA, Computed, apply_cap, compute, evaluate_company
-from polcalc.facts import Facts
-from polcalc.profile import Profile, read_profile
-from polcalc.rules import Award, Sum, Tiers
-from polcalc.steps import render_step
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.conditions import Check, check_condition, checkers_of, overall, verdict_of
+from polcalc.engine.evaluate import INELIGIBLE, NEEDS_DATA, Computed, apply_cap, compute, evaluate_company
+from polcalc.engine.facts import Facts
+from polcalc.i18n.steps import render_step
+from polcalc.inputs.profiles import read_profile
+from polcalc.model.conditions import AllOf, AnyOf, Comparison, Condition, FactRef, iter_comparisons
+from polcalc.model.profile import Profile
+from polcalc.model.rules import Award, Sum, Tiers
 from tests.test_nearmiss_all import _profile
 from tests.test_properties import SETTINGS, profiles
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from polcalc.catalog import load_catalog
-from polcalc.cli import app
-from polcalc.commands.options import complete_lang, complete_measure, complete_policy, complete_region
+from polcalc.cli.app import app
+from polcalc.cli.options import complete_lang, complete_measure, complete_policy, complete_region
+from polcalc.engine.catalog import load_catalog
 
 runner = CliRunner()
 

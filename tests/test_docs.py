@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from polcalc.docgen import generate
+from polcalc.formats.profile_doc import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,12 +37,12 @@ def test_readme_sample_exists():
 
 def test_profile_docs_are_generated_from_the_current_rules():
     assert (ROOT / "docs" / "profile.md").read_text(encoding="utf-8") == generate(), (
-        "docs/profile.md is stale: run python -m polcalc.docgen > docs/profile.md"
+        "docs/profile.md is stale: run python -m polcalc.formats.profile_doc > docs/profile.md"
     )
 
 
 def test_every_command_is_documented_in_the_readme():
-    from polcalc.cli import app
+    from polcalc.cli.app import app
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
@@ -53,7 +53,7 @@ def test_every_command_is_documented_in_the_readme():
 def test_readme_measure_counts_match_the_rules():
     import re
 
-    from polcalc.catalog import load_catalog
+    from polcalc.engine.catalog import load_catalog
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     catalog = load_catalog()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.catalog import build_catalog, rules_dir
-from polcalc.engine import evaluate_company
-from polcalc.profile import validate_profile
-from polcalc.steps import render_formula
+from polcalc.engine.catalog import build_catalog, rules_dir
+from polcalc.engine.evaluate import evaluate_company
+from polcalc.i18n.steps import render_formula
+from polcalc.inputs.profiles import validate_profile
 from tests.ruletext import header, measure
 
 HEADER = header("syn-2020", ["1"])
@@ -131,7 +131,7 @@ def test_any_of_with_one_true_branch_holds_even_if_another_is_unknown(evaluate):
 
 
 def test_recognition_levels_name_each_title_held(tmp_path: Path):
-    from polcalc.catalog import build_catalog
+    from polcalc.engine.catalog import build_catalog
 
     rules = measure(
         "syn-2020:1",
@@ -159,7 +159,7 @@ def test_recognition_levels_name_each_title_held(tmp_path: Path):
 
 
 def test_levels_refuse_ordering_comparisons(tmp_path: Path):
-    from polcalc.catalog import build_catalog
+    from polcalc.engine.catalog import build_catalog
 
     path = tmp_path / "syn-2020.toml"
     path.write_text(
@@ -178,8 +178,8 @@ def test_levels_refuse_ordering_comparisons(tmp_path: Path):
 def test_two_catalogs_sharing_a_measure_id_keep_their_own_window_and_title(tmp_path: Path):
     # The run-wide caches of windows and of a result's fixed fields are keyed by measure id;
     # an analyst's draft loaded beside the shipped rules must still be read as written.
-    from polcalc.catalog import build_catalog
-    from polcalc.report import result_dict
+    from polcalc.engine.catalog import build_catalog
+    from polcalc.views.results import result_dict
 
     def first_result(folder: str, extra: str, title: str):
         (tmp_path / folder).mkdir()

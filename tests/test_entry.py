@@ -12,9 +12,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from polcalc import entry
-from polcalc.cli import app
-from polcalc.commands.check_run import run_check
+from polcalc.cli import entry
+from polcalc.cli.app import app
+from polcalc.cli.commands.check_run import run_check
 
 runner = CliRunner()
 SAMPLE = "sample_companies/xishan-machinery.toml"
@@ -43,7 +43,7 @@ def test_the_fast_reader_knows_every_option_of_the_typer_command():
 
 
 def test_run_check_takes_the_typer_commands_defaults():
-    from polcalc.commands.check import check
+    from polcalc.cli.commands.check import check
 
     typer_defaults = {p.name: p.default for p in inspect.signature(check).parameters.values()}
     run_defaults = {p.name: p.default for p in inspect.signature(run_check).parameters.values()}
@@ -125,7 +125,7 @@ def test_a_bug_on_the_fast_path_is_one_line_and_status_1(monkeypatch, capsys):
     def broken(*args: object, **kwargs: object) -> int:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("polcalc.commands.check_run.run_check", broken)
+    monkeypatch.setattr("polcalc.cli.commands.check_run.run_check", broken)
     status, out, err = _fast(monkeypatch, capsys, [SAMPLE, "--lang", "en"])
     assert status == 1 and out == ""
     assert err == "polcalc: internal error (a bug, please report it): RuntimeError: boom\n"
@@ -135,7 +135,7 @@ def test_the_fast_path_imports_neither_typer_nor_pydantic(tmp_path: Path):
     """What the cold start saves: the rules come from the cache, the command line needs no typer."""
     script = (
         "import sys\n"
-        "from polcalc.entry import main\n"
+        "from polcalc.cli.entry import main\n"
         f"sys.argv = ['polcalc', 'check', {SAMPLE!r}, '--format', 'json', '--as-of', '2020-06-30']\n"
         "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
         "print(sorted(m for m in ('typer', 'pydantic', 'click') if m in sys.modules))\n"

@@ -7,7 +7,7 @@ import re
 
 from typer.testing import CliRunner
 
-from polcalc.cli import app
+from polcalc.cli.app import app
 
 runner = CliRunner()
 SAMPLE = "sample_companies/xishan-machinery.toml"

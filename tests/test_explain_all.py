@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from polcalc.catalog import load_catalog
-from polcalc.cli import app
-from polcalc.rules import Award, NoMoney, Sum, Tiers, UpTo
+from polcalc.cli.app import app
+from polcalc.engine.catalog import load_catalog
+from polcalc.model.rules import Award, NoMoney, Sum, Tiers, UpTo
 
 runner = CliRunner()
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from polcalc.i18n import default_lang, keys, money, quantity, say, word
+from polcalc.i18n.numbers import money, quantity
+from polcalc.i18n.words import default_lang, keys, say, word
 
 # Keys whose text has no words, only fields and ASCII punctuation, the same in both languages.
 NEUTRAL = {"n_unstated"}

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polcalc.catalog import load_catalog
-from polcalc.cli import app
-from polcalc.fields import fields_used
-from polcalc.profile import parse_profile_text
-from polcalc.template import Answers, figure_problem, region_keys, render_profile, toml_value
+from polcalc.cli.app import app
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.reads import fields_used
+from polcalc.formats.profile_template import Answers, figure_problem, region_keys, render_profile, toml_value
+from polcalc.inputs.profiles import parse_profile_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "docs" / "profile.schema.json"

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polcalc import entry
-from polcalc.catalog import rules_dir
-from polcalc.cli import app
-from polcalc.i18n import figure, price
-from polcalc.steps import MONEY, NUMBER, PRICE, RATE, Q, Step, render_formula, render_step
-from polcalc.text import Text
+from polcalc.cli import entry
+from polcalc.cli.app import app
+from polcalc.core.steps import MONEY, NUMBER, PRICE, RATE, Q, Step
+from polcalc.core.text import Text
+from polcalc.engine.catalog import rules_dir
+from polcalc.i18n.numbers import figure, price
+from polcalc.i18n.steps import render_formula, render_step
 
 runner = CliRunner()
 
@@ -141,7 +142,7 @@ def test_internal_error_in_the_language_asked(monkeypatch, capsys, argv: list[st
         raise RuntimeError("boom")
 
     monkeypatch.setattr(entry, "_run_typer", broken)  # every command but check's fast path
-    monkeypatch.setattr("polcalc.commands.check_run.run_check", broken)
+    monkeypatch.setattr("polcalc.cli.commands.check_run.run_check", broken)
     monkeypatch.setattr("sys.argv", ["polcalc", *argv])
     with pytest.raises(SystemExit) as exit_:
         entry.main()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.catalog import load_catalog
-from polcalc.engine import evaluate_company, evaluate_measure
-from polcalc.nearmiss import near_misses
-from polcalc.profile import read_profile
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.evaluate import evaluate_company, evaluate_measure
+from polcalc.engine.nearmiss import near_misses
+from polcalc.inputs.profiles import read_profile
 from tests.conftest import make_profile
 
 AS_OF = dt.date(2020, 6, 30)

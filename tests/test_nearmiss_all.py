@@ -13,13 +13,13 @@ import datetime as dt
 
 import pytest
 
-from polcalc.catalog import load_catalog
-from polcalc.conditions import Comparison, iter_comparisons
-from polcalc.engine import ELIGIBLE, evaluate_company, evaluate_measure
-from polcalc.facts import Facts
-from polcalc.nearmiss import near_misses, threshold_value
-from polcalc.profile import validate_profile
-from polcalc.rules import Tiers
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.evaluate import ELIGIBLE, evaluate_company, evaluate_measure
+from polcalc.engine.facts import Facts
+from polcalc.engine.nearmiss import near_misses, threshold_value
+from polcalc.inputs.profiles import validate_profile
+from polcalc.model.conditions import Comparison, iter_comparisons
+from polcalc.model.rules import Tiers
 from tests.test_explain_all import AS_OF, CASES
 
 CATALOG = load_catalog()

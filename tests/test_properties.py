@@ -14,15 +14,15 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from polcalc.catalog import load_catalog
-from polcalc.engine import ELIGIBLE, evaluate_company, evaluate_measure
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.evaluate import ELIGIBLE, evaluate_company, evaluate_measure
 from polcalc.formats.csvfmt import CHECK_COLUMNS, CsvCheck, cell, result_line, row_text
 from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
-from polcalc.i18n import money
-from polcalc.profile import Event, Profile, Recognition
-from polcalc.report import company_dict, failed_reasons
-from polcalc.rules import Tiers
+from polcalc.i18n.numbers import money
+from polcalc.model.profile import Event, Profile, Recognition
+from polcalc.model.rules import Tiers
+from polcalc.views.results import company_dict, failed_reasons
 
 CATALOG = load_catalog()
 VOCAB = CATALOG.vocabulary

@@ -15,13 +15,13 @@ import pytest
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from polcalc.catalog import load_catalog
-from polcalc.cli import app
-from polcalc.conditions import iter_comparisons, parse_fact
-from polcalc.facts import Facts
-from polcalc.reference import SizeRow, SmallLowProfit
-from polcalc.rules import Progressive
-from polcalc.shape import validate
+from polcalc.cli.app import app
+from polcalc.core.record import validate
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.facts import Facts
+from polcalc.model.conditions import iter_comparisons, parse_fact
+from polcalc.model.reference import SizeRow, SmallLowProfit
+from polcalc.model.rules import Progressive
 from tests.conftest import evaluate, make_profile
 
 WAN = 10_000

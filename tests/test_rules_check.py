@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polcalc.catalog import rules_dir
-from polcalc.cli import app
-from polcalc.lint import check_rules
+from polcalc.cli.app import app
+from polcalc.engine.catalog import rules_dir
+from polcalc.engine.lint import check_rules
 from tests import ruletext
 from tests.ruletext import header
 

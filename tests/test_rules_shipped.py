@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.catalog import load_catalog
-from polcalc.engine import evaluate_company
-from polcalc.lint import check_rules
-from polcalc.profile import read_profile
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.evaluate import evaluate_company
+from polcalc.engine.lint import check_rules
+from polcalc.inputs.profiles import read_profile
 
 CONTRACT_IDS = [
     "xishan-2020:19.2",

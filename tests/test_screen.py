@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from polcalc.cli import app
+from polcalc.cli.app import app
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2020-06-30"]
@@ -137,7 +137,7 @@ def test_a_gbk_csv_is_named_as_such(tmp_path):
 def test_rows_are_read_as_csv_reader_reads_them(tmp_path):
     # Lines without quotes are split by the worker, the rest read by csv.reader: together they must
     # give csv.reader's cells and line numbers, blank rows left out.
-    from polcalc.population import read_rows
+    from polcalc.inputs.population import read_rows
 
     text = (
         "id,name,region\r\n"

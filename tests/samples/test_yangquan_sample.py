@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.catalog import load_catalog
-from polcalc.engine import Result, evaluate_company
-from polcalc.profile import read_profile
+from polcalc.engine.catalog import load_catalog
+from polcalc.engine.evaluate import Result, evaluate_company
+from polcalc.inputs.profiles import read_profile
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_companies" / "yangquan-refractory.toml"
 IND = "yangquan-chengqu-2023-industry"

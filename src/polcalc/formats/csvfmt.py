@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import IO, Any
 
-from polcalc.engine import ELIGIBLE, CompanyResult, Result
-from polcalc.formats import Sink
-from polcalc.money import json_number
-from polcalc.report import fixed_part
+from polcalc.core.money import json_number
+from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result
+from polcalc.formats.sink import Sink
+from polcalc.views.results import fixed_part
 
 CHECK_COLUMNS = [
     "file",

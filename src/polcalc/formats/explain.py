@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from polcalc.formats.table import make_console
-from polcalc.i18n import money, say, word
+from polcalc.i18n.numbers import money
+from polcalc.i18n.words import say, word
 
 _MARK = {True: "✓", False: "✗", None: "?"}
 

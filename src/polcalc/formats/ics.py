@@ -16,8 +16,9 @@ import hashlib
 import shlex
 from dataclasses import dataclass
 
-from polcalc.engine import ELIGIBLE, CompanyResult, Result
-from polcalc.i18n import money, say, word
+from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result
+from polcalc.i18n.numbers import money
+from polcalc.i18n.words import say, word
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 PRODID = "-//polcalc//polcalc deadlines//EN"

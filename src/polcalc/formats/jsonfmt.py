@@ -8,9 +8,9 @@ from typing import IO, Any
 
 import orjson
 
-from polcalc.engine import CompanyResult
-from polcalc.formats import Sink
-from polcalc.report import company_dict
+from polcalc.engine.evaluate import CompanyResult
+from polcalc.formats.sink import Sink
+from polcalc.views.results import company_dict
 
 
 def _default(value: object) -> object:

@@ -22,10 +22,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from polcalc.engine import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
-from polcalc.i18n import money, say, word
-from polcalc.report import describe_award, totals
-from polcalc.steps import is_fixed_sum, render_formula
+from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
+from polcalc.i18n.numbers import money
+from polcalc.i18n.steps import is_fixed_sum, render_formula
+from polcalc.i18n.words import say, word
+from polcalc.views.results import describe_award, totals
 
 MEASURE_MIN = 18  # the measure column: an id such as xishan-2020:19.2 and a few words of title
 AWARD_MIN = 14  # "discretionary", "0.2% × 2.3亿" on one line

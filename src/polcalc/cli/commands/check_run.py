@@ -1,0 +1,135 @@
+"""The work of `polcalc check`, free of typer: the typer command (check.py) and the fast path
+of the console script (polcalc/entry.py) both call run_check."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang, warn
+from polcalc.formats import OutputFormat
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from polcalc.formats.ics import Calendar
+
+PARALLEL_FROM = 200  # below this many profiles, starting workers costs more than it saves
+
+
+def run_check(
+    files: list[str],
+    *,
+    fmt: OutputFormat = OutputFormat.table,
+    as_of: str | None = None,
+    lang: str | None = None,
+    show_all: bool = False,
+    drafts: bool = False,
+    bom: bool = False,
+    policy: str | None = None,
+    near: bool | None = None,
+    jobs: int | None = None,
+    quiet: bool = False,
+    calendar: str | None = None,
+) -> int:
+    """Evaluate the profiles and write the results; the exit status (2: some file was bad).
+    Raises PolcalcError for a bad option value, before anything is evaluated."""
+    from polcalc.cli.batch import default_jobs, ordered_map
+    from polcalc.cli.progress import progress_bar
+    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.evaluate import evaluate_company
+    from polcalc.formats import check_formatter
+    from polcalc.i18n.messages import ProfileError
+    from polcalc.inputs.profiles import read_profile
+    from polcalc.inputs.sources import Source, expand_sources
+    from polcalc.views.warnings import profile_warnings
+
+    language = resolve_lang(lang)
+    day = parse_as_of(as_of, language)
+    catalog = load_catalog()
+    check_policy(policy, catalog, language)
+    ics = _open_calendar(calendar, language)
+    formatter = check_formatter(
+        fmt,
+        sys.stdout,
+        {"as_of": day, "lang": language, "include_drafts": drafts, "show_all": show_all, "bom": bom, "quiet": quiet},
+    )
+    with_hints = near if near is not None else (fmt is OutputFormat.table and not quiet)
+    sources = expand_sources(files)
+    # The table is for people (few companies, rendered here); machine formats render in workers.
+    # (The calendar needs each company here, so it keeps the run in this process.)
+    parallel = fmt is not OutputFormat.table and len(sources) >= PARALLEL_FROM and ics is None
+    workers = (jobs or default_jobs()) if parallel else 1
+
+    def work(chunk: list[Source]) -> list[tuple[object, list[str], list[str]]]:
+        out: list[tuple[object, list[str], list[str]]] = []
+        for source in chunk:
+            try:
+                profile = read_profile(source.name, source.load(), catalog.vocabulary)
+            except ProfileError as exc:
+                out.append((None, [exc.render(language)], []))
+                continue
+            company = evaluate_company(profile, catalog, day, source.name, policy=policy)
+            notes = [f"{source.name}: {m}" for m in profile_warnings(company, catalog, language)]
+            if with_hints:
+                from polcalc.engine.nearmiss import company_near_misses
+                from polcalc.views.explain import hint_dict
+
+                company.near_misses = [
+                    hint_dict(h, catalog.vocabulary.unit_of(h.figure), language)
+                    for h in company_near_misses(company, catalog, day)
+                ]
+            # Across processes only the rendered output travels; in this process the company itself does.
+            out.append((formatter.render(company) if workers > 1 else company, [], notes))
+        return out
+
+    failures = 0
+    with progress_bar(len(sources)) as advance:
+        for item, errors, notes in ordered_map(work, sources, workers):
+            for message in errors:
+                failures += 1
+                error(message, language)
+            for message in [] if quiet else notes:
+                warn(message, language)
+            if isinstance(item, (str, bytes)):
+                formatter.write(item)
+            elif item is not None:
+                formatter.company(item)  # type: ignore[arg-type]
+                if ics is not None:
+                    ics.add(item)  # type: ignore[arg-type]
+            advance()
+    formatter.finish()
+    if ics is not None and calendar is not None:
+        _write_calendar(calendar, ics, day, language, quiet)
+    return 2 if failures else 0
+
+
+def _open_calendar(path: str | None, lang: str) -> Calendar | None:
+    """Fail before evaluating anything when the calendar could not be written where asked."""
+    if path is None:
+        return None
+    from pathlib import Path
+
+    from polcalc.formats.ics import Calendar
+    from polcalc.i18n.messages import UsageError
+    from polcalc.i18n.words import say
+
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise UsageError(say("calendar_no_dir", lang, path=path, dir=str(folder)))
+    return Calendar(lang)
+
+
+def _write_calendar(path: str, ics: Calendar, day: dt.date, lang: str, quiet: bool) -> None:
+    from pathlib import Path
+
+    from polcalc.i18n.messages import UsageError
+    from polcalc.i18n.words import say
+
+    try:
+        Path(path).write_bytes(ics.to_ical())
+    except OSError as exc:
+        raise UsageError(say("calendar_unwritable", lang, path=path, reason=exc.strerror or exc)) from None
+    if not quiet:
+        message = "calendar_written" if len(ics) else "calendar_empty"
+        print(say(message, lang, path=path, n=len(ics), as_of=day.isoformat()), file=sys.stderr)

@@ -1,0 +1,232 @@
+"""`polcalc screen companies.csv`: a whole population at once, for departments and consultancies."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from polcalc.cli.options import AsOfOption, FormatOption, LangOption, handle_errors
+from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang
+from polcalc.formats import OutputFormat
+
+COMPANY_COLUMNS = [
+    "id",
+    "line",
+    "name",
+    "region",
+    "measure",
+    "title",
+    "status",
+    "amount",
+    "amount_max",
+    "cap",
+    "deadline",
+    "open",
+    "draft",
+    "stacked_out_by",
+]
+MEASURE_ROW_COLUMNS = ["measure", "title", "company_id", "line", "name", "amount", "amount_max", "stacked_out_by"]
+
+
+@handle_errors
+def screen(
+    table: Annotated[
+        str, typer.Argument(help="A CSV file (UTF-8) or .xlsx workbook, one row per company; - for stdin.")
+    ],
+    fmt: FormatOption = OutputFormat.table,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="Only this policy's measures.")] = None,
+    measures_out: Annotated[
+        Path | None,
+        typer.Option("--by-measure", help="Also write, per measure, each qualifying company and its amount (CSV)."),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Per company, every measure, not only eligible.")] = False,
+    drafts: Annotated[bool, typer.Option("--drafts", help="Count draft policies' awards.")] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV output starts with a UTF-8 BOM so Excel shows Chinese.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes; default: all cores.")
+    ] = None,
+) -> None:
+    """Screen a population (CSV): each company's awards, and per measure who qualifies and the total cost."""
+    from polcalc.cli.batch import default_jobs, ordered_map
+    from polcalc.cli.progress import progress_bar
+    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.evaluate import evaluate_company
+    from polcalc.formats.csvfmt import row_text
+    from polcalc.formats.jsonfmt import dumps, stream_opening
+    from polcalc.formats.sink import Sink
+    from polcalc.i18n.messages import ProfileError
+    from polcalc.inputs.population import Row, parse_header, read_rows, row_profile
+    from polcalc.views.screen import Tally, add_results
+
+    language = resolve_lang(lang)
+    day = parse_as_of(as_of, language)
+    catalog = load_catalog()
+    check_policy(policy, catalog, language)
+    header, rows = read_rows(table)
+    columns = parse_header(header, catalog.vocabulary, table)
+
+    def work(chunk: list[Row]) -> list[tuple[bytes, str, dict[str, Tally] | None, str | None]]:
+        # The chunk's tallies travel once, summed, with its first row: per row they would cost
+        # the main process more to receive than the workers spend evaluating. The output travels
+        # as UTF-8, written as it comes (formats.Sink).
+        out: list[tuple[bytes, str, dict[str, Tally] | None, str | None]] = []
+        summed: dict[str, Tally] = {}
+        for row in chunk:
+            try:
+                ident, profile = row_profile(row, columns, catalog.vocabulary, table)
+            except ProfileError as exc:
+                out.append((b"", "", None, exc.render(language)))
+                continue
+            company = evaluate_company(
+                profile, catalog, day, f"{table}:{row.line}", policy=policy, detail=show_all, money_only=not show_all
+            )
+            add_results(summed, company.results, drafts)
+            text = _render(ident, row.line, company, fmt, language, show_all)
+            rows_text = _measure_rows(ident, row.line, company, drafts) if measures_out is not None else ""
+            out.append((text, rows_text, None, None))
+        if out:
+            text, rows_text, _, problem = out[0]
+            out[0] = (text, rows_text, summed, problem)
+        return out
+
+    out = Sink(sys.stdout)
+    if bom and fmt is OutputFormat.csv:
+        out.write("\ufeff")
+    if fmt is OutputFormat.csv:
+        out.write(row_text(COMPANY_COLUMNS) + "\n")
+    by_measure = None
+    if measures_out is not None:
+        by_measure = measures_out.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+        csv.writer(by_measure, lineterminator="\n").writerow(MEASURE_ROW_COLUMNS)
+    totals: dict[str, Tally] = {}
+    screened = failures = 0
+    first = True
+    try:
+        with progress_bar(_count_hint(table)) as advance:
+            for text, measure_rows, tallies, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
+                advance()
+                for measure_id, tally in (tallies or {}).items():
+                    totals.setdefault(measure_id, Tally()).add(tally)
+                if problem:
+                    failures += 1
+                    error(problem, language)
+                    continue
+                screened += 1
+                if fmt is OutputFormat.json:
+                    out.write(stream_opening(day) if first else ",\n")
+                    first = False
+                if fmt is not OutputFormat.table:
+                    out.write(text)
+                if by_measure is not None:
+                    by_measure.write(measure_rows)
+    finally:
+        if by_measure is not None:
+            by_measure.close()
+    summary = _summary(totals, catalog, language)
+    if fmt is OutputFormat.json:
+        head = stream_opening(day) if first else "\n"
+        out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
+    out.flush()
+    if fmt is OutputFormat.table:
+        _print_summary(sys.stdout, summary, screened, failures, language)
+    elif sys.stderr.isatty():
+        _print_summary(sys.stderr, summary, screened, failures, language)
+    if failures:
+        raise typer.Exit(2)
+
+
+def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
+    from polcalc.formats.csvfmt import result_lines
+    from polcalc.formats.jsonfmt import dumps_bytes, nested_bytes
+    from polcalc.views.screen import screened_company
+
+    if fmt is OutputFormat.jsonl:
+        return dumps_bytes(screened_company(ident, line, company, lang, show_all)) + b"\n"
+    if fmt is OutputFormat.json:
+        return nested_bytes(screened_company(ident, line, company, lang, show_all))
+    if fmt is OutputFormat.csv:
+        from polcalc.engine.evaluate import ELIGIBLE
+
+        # COMPANY_COLUMNS: the company's fields, then the result's from measure on.
+        shown = [r for r in company.results if show_all or r.status == ELIGIBLE]
+        profile = company.profile
+        return result_lines(shown, [ident, line, profile.name, profile.region], lang, check=False).encode("utf-8")
+    return b""
+
+
+def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:
+    from polcalc.core.money import json_number
+    from polcalc.engine.evaluate import ELIGIBLE
+    from polcalc.formats.csvfmt import rows_text
+
+    return rows_text(
+        [
+            r.id,
+            r.measure.title.zh,
+            ident,
+            line,
+            company.profile.name,
+            json_number(r.amount),
+            json_number(r.amount_max),
+            r.stacked_out_by,
+        ]
+        for r in company.results
+        if r.status == ELIGIBLE and r.measure.award.kind != "none" and (drafts or not r.draft)
+    )
+
+
+def _count_hint(table: str) -> int:
+    """Rows in the file, for the progress bar (a quick count of lines; 0 for stdin and workbooks)."""
+    if table == "-" or table.lower().endswith((".xlsx", ".xlsm")):
+        return 0
+    with open(table, "rb") as fh:
+        return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")) - 1)
+
+
+def _summary(totals, catalog, lang: str) -> list[dict[str, Any]]:
+    from polcalc.views.screen import tally_dict
+
+    return [
+        tally_dict(mid, catalog.measures[mid].title.get(lang), totals[mid]) for mid in catalog.measures if mid in totals
+    ]
+
+
+def _print_summary(stream, summary: list[dict[str, Any]], screened: int, failures: int, lang: str) -> None:
+    from decimal import Decimal
+
+    from rich import box
+    from rich.table import Table
+
+    from polcalc.formats.table import make_console
+    from polcalc.i18n.numbers import money
+    from polcalc.i18n.words import word
+
+    console = make_console(stream)
+    console.print(
+        f"{word('screened', lang)}: {screened}" + (f"; {word('rows_failed', lang)}: {failures}" if failures else "")
+    )
+    rows = [m for m in summary if m["eligible"]]
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column(word("measure", lang), overflow="fold", min_width=18, ratio=1)
+    table.add_column(word("qualifying", lang), justify="right", no_wrap=True)
+    table.add_column(word("cost", lang), justify="right", no_wrap=True)
+    table.add_column(word("up_to_more", lang), justify="right", no_wrap=True)
+    grand = Decimal(0)
+    for m in rows:
+        total = Decimal(str(m["total"]))
+        grand += total
+        up_to = money(Decimal(str(m["up_to_more"])), lang) if m["up_to_more"] else ""
+        table.add_row(f"{m['id']}\n{m['title']}", str(m["eligible"]), money(total, lang), up_to)
+    console.print(table)
+    console.print(f"{word('total', lang)}: {money(grand, lang)}")
+    pending = [m for m in summary if m["needs_data"]]
+    if pending:
+        console.print(f"{word('screen_needs_data', lang)}: {len(pending)}")

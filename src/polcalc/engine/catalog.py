@@ -1,0 +1,331 @@
+"""Loading the rules: vocabulary, reference data and every policy file, checked as one whole.
+
+A bad rule file fails loudly with its file and key path; nothing in a rule file is executed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from polcalc.core.record import key_path, validate
+from polcalc.i18n.messages import RuleError, suggest
+from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
+from polcalc.model.reference import Reference
+from polcalc.model.rules import Award, Measure, Policy, PolicyFile, Range, Rate, Sum, Tiers
+from polcalc.model.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FIGURE_SELECTORS = {
+    "prev": 0,
+    "prev2": 0,
+    "growth": 0,
+    "prev_growth": 0,
+    "increase": 0,
+    "peak_before": 0,
+    "monthly_growth_min": -1,
+    "monthly_growth_max": -1,
+}  # name -> number of arguments (-1: one or more)
+
+
+def rules_dir() -> Path:
+    """Where the rules are: $POLCALC_RULES, the copy inside an installed wheel, or the repo's."""
+    if env := os.environ.get("POLCALC_RULES"):
+        return Path(env)
+    packaged = Path(__file__).parents[1] / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh, parse_float=Decimal)
+    except OSError as exc:
+        raise RuleError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(str(path), [f"TOML syntax: {exc}"]) from None
+
+
+def validation_problems(exc: ValidationError, data: Any) -> list[str]:
+    problems = []
+    for err in exc.errors():
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's word, a dataclass's
+            msg = "unknown key"
+        elif err["type"] == "missing_argument":
+            msg = "Field required"  # as pydantic words it for a model
+        problems.append(f"{key_path(err['loc'], data)}: {msg}")
+    return problems
+
+
+@dataclass
+class Catalog:
+    vocabulary: Vocabulary
+    reference: Reference
+    policies: dict[str, Policy]
+    measures: dict[str, Measure]  # in document order
+    sources: dict[str, Path] = field(default_factory=dict)  # policy id -> rule file
+    _selection: dict[tuple[str | None, str | None], list[Measure]] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # what is derived from the rules, once
+
+    def policy_of(self, measure: Measure) -> Policy:
+        return self.policies[measure.policy_id]
+
+    def measures_for(self, region: str | None = None, policy: str | None = None) -> list[Measure]:
+        key = (region, policy)
+        if key not in self._selection:
+            self._selection[key] = self._select(region, policy)
+        return self._selection[key]
+
+    def _select(self, region: str | None, policy: str | None) -> list[Measure]:
+        return [
+            m
+            for m in self.measures.values()
+            if (region is None or self.policies[m.policy_id].region == region)
+            and (policy is None or m.policy_id == policy)
+        ]
+
+    @property
+    def regions(self) -> list[str]:
+        return list(self.vocabulary.regions)
+
+
+def _merge_vocabulary(base: dict[str, Any], files: list[tuple[Path, PolicyFile]]) -> Vocabulary:
+    merged: dict[str, dict[str, Any]] = {k: dict(base.get(k, {})) for k in Vocabulary.SECTIONS}
+    origin: dict[tuple[str, str], str] = {}
+    problems: list[str] = []
+    for path, pf in files:
+        for section in ("status", "figures", "derived", "recognitions", "events"):
+            for name, entry in getattr(pf, section).items():
+                if name in merged[section]:
+                    where = origin.get((section, name), "common/vocabulary.toml")
+                    problems.append(f"{path.name}: {section}.{name}: already defined in {where}")
+                merged[section][name] = asdict(entry)
+                origin[(section, name)] = path.name
+    if problems:
+        raise RuleError("rules", problems)
+    return validate(Vocabulary, merged)
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    return _load_catalog(str(directory or rules_dir()))
+
+
+@lru_cache(maxsize=4)
+def _load_catalog(directory: str) -> Catalog:
+    root = Path(directory)
+    if not root.is_dir():
+        raise RuleError(str(root), ["no rules directory here"])
+    files = sorted(root.glob("*.toml"))
+    from polcalc.engine import cache
+
+    key = cache.key_of([root / "common" / "vocabulary.toml", root / "common" / "reference.toml", *files])
+    catalog = cache.load(key)
+    if catalog is None:
+        catalog, problems = build_catalog(root / "common", files)
+        if problems or catalog is None:
+            raise RuleError(str(root), problems)
+        cache.store(key, catalog)
+    return catalog
+
+
+def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | None, list[str]]:
+    """Load and cross-check rule files, collecting every problem rather than stopping at the first."""
+    from pydantic import ValidationError  # only here: a warm cache never imports pydantic
+
+    problems: list[str] = []
+
+    def load(path: Path) -> dict[str, Any] | None:
+        try:
+            return read_toml(path)
+        except RuleError as exc:
+            problems.extend(f"{path}: {p}" for p in exc.problems)
+            return None
+
+    vocab_data = load(common / "vocabulary.toml")
+    ref_data = load(common / "reference.toml")
+    reference = None
+    if ref_data is not None:
+        try:
+            reference = validate(Reference, ref_data)
+        except ValidationError as exc:
+            problems += [f"{common / 'reference.toml'}: {p}" for p in validation_problems(exc, ref_data)]
+
+    files: list[tuple[Path, PolicyFile]] = []
+    for path in policy_files:
+        data = load(path)
+        if data is None:
+            continue
+        try:
+            files.append((path, validate(PolicyFile, data)))
+        except ValidationError as exc:
+            problems += [f"{path.name}: {p}" for p in validation_problems(exc, data)]
+    if vocab_data is None or reference is None:
+        return None, problems
+    try:
+        vocabulary = _merge_vocabulary(vocab_data, files)
+    except ValidationError as exc:
+        return None, problems + [f"{common / 'vocabulary.toml'}: {p}" for p in validation_problems(exc, vocab_data)]
+    except RuleError as exc:
+        return None, problems + exc.problems
+
+    for key, industry in vocabulary.industries.items():
+        if industry.sector not in reference.size_classes.sectors:
+            problems.append(
+                f"vocabulary.toml: industries.{key}.sector: {industry.sector!r} is no row of the size "
+                f"classes{suggest(industry.sector, reference.size_classes.sectors)}"
+            )
+        if industry.above_scale is not None and not hasattr(reference.above_scale, industry.above_scale):
+            problems.append(f"vocabulary.toml: industries.{key}.above_scale: {industry.above_scale!r} is no threshold")
+    policies: dict[str, Policy] = {}
+    measures: dict[str, Measure] = {}
+    sources: dict[str, Path] = {}
+    for path, pf in files:
+        pol = pf.policy
+        if pol.id in policies:
+            problems.append(f"{path.name}: policy.id {pol.id!r} is also in {sources[pol.id].name}")
+        policies[pol.id] = pol
+        sources[pol.id] = path
+        if pol.region not in vocabulary.regions:
+            problems.append(
+                f"{path.name}: policy.region {pol.region!r} is not a region{suggest(pol.region, vocabulary.regions)}"
+            )
+        problems += [f"{path.name}: policy.when: {p}" for p in check_conditions(pol.when, vocabulary, reference)]
+        for i, m in enumerate(pf.measures):
+            where = f"{path.name}: measures[{i}]({m.id})"
+            if m.policy_id != pol.id:
+                problems.append(f"{where}.id: must start with '{pol.id}:'")
+            if m.id in measures:
+                problems.append(f"{where}.id: duplicate measure id")
+            measures[m.id] = m
+            problems += [f"{where}.when: {p}" for p in check_conditions(m.when, vocabulary, reference)]
+            problems += [f"{where}.award: {p}" for p in check_award(m.award, vocabulary, reference)]
+    return Catalog(vocabulary, reference, policies, measures, sources), problems
+
+
+# ------------------------------------------------------------------ fact names
+
+
+def check_fact(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | None:
+    """None when the fact names something that exists, else what is wrong."""
+    sel = fact.selectors
+    names = [s.name for s in sel]
+    if fact.name in vocab.figures or fact.name in vocab.derived:
+        for s in sel:
+            arity = FIGURE_SELECTORS.get(s.name)
+            if arity is None:
+                return f"{fact.text}: unknown selector {s.name!r}{suggest(s.name, FIGURE_SELECTORS)}"
+            if (arity == 0 and s.args) or (arity == -1 and not s.args):
+                return f"{fact.text}: {s.name} takes {'no' if arity == 0 else 'month'} arguments"
+            if arity == -1:
+                for group in s.args:
+                    if not all(p.isdigit() and 1 <= int(p) <= 12 for p in group.split("+")):
+                        return f"{fact.text}: month groups are like 1+2, 3"
+        return None
+    if fact.name in vocab.status or fact.name in ("industry", "size", "region"):
+        return f"{fact.text}: takes no selector" if sel else None
+    if fact.name == "event":
+        if not sel or sel[0].name not in vocab.events:
+            word = names[0] if names else ""
+            return f"{fact.text}: unknown event {word!r}{suggest(word, vocab.events)}"
+        return None if names[1:] in ([], ["ever"], ["prev"]) else f"{fact.text}: event takes .ever or .prev"
+    if fact.name == "recognized":
+        if not sel or sel[0].name not in vocab.recognitions:
+            word = names[0] if names else ""
+            return f"{fact.text}: unknown recognition {word!r}{suggest(word, vocab.recognitions)}"
+        rest = list(sel[1:])
+        if rest and rest[-1].name == "levels" and not rest[-1].args:
+            rest.pop()  # .levels: the set of levels held, for `== provincial` / `in [...]`
+        if not rest or (
+            len(rest) == 1
+            and (
+                rest[0].name == "ever"
+                or (rest[0].name == "since" and len(rest[0].args) == 1 and rest[0].args[0].isdigit())
+            )
+        ):
+            return None
+        return f"{fact.text}: recognized takes .ever or .since(YEAR), then optionally .levels"
+    if fact.name == "ref":
+        if not sel or sel[0].name not in reference.series:
+            word = names[0] if names else ""
+            return f"{fact.text}: unknown reference series {word!r}{suggest(word, reference.series)}"
+        return None if names[1:] in ([], ["prev"]) else f"{fact.text}: ref takes .prev"
+    known = [*vocab.figures, *vocab.derived, *vocab.status, "industry", "size", "region", "event", "recognized", "ref"]
+    return f"unknown fact {fact.name!r}{suggest(fact.name, known)}"
+
+
+def check_conditions(conds, vocab: Vocabulary, reference: Reference) -> list[str]:
+    problems = []
+    for cmp in iter_comparisons(conds):
+        problems += _check_comparison(cmp, vocab, reference)
+    return problems
+
+
+def _check_comparison(cmp: Comparison, vocab: Vocabulary, reference: Reference) -> list[str]:
+    out = []
+    if err := check_fact(cmp.fact, vocab, reference):
+        out.append(f"{cmp.text!r}: {err}")
+    if isinstance(cmp.value, FactRef) and (err := check_fact(cmp.value, vocab, reference)):
+        out.append(f"{cmp.text!r}: {err}")
+    if (
+        cmp.fact.name == "recognized"
+        and cmp.fact.selectors[-1:]
+        and cmp.fact.selectors[-1].name == "levels"
+        and cmp.op not in ("==", "!=", "in", "not in")
+    ):
+        out.append(f"{cmp.text!r}: .levels is a set of levels: compare with ==, !=, in or not in")
+    words: set[str] | None = None
+    if cmp.fact.name == "industry":
+        words = vocab.industry_words()
+    elif cmp.fact.name == "size":
+        words = {"micro", "small", "medium", "large"}
+    elif cmp.fact.name == "region":
+        words = set(vocab.regions)
+    elif cmp.fact.name == "recognized" and cmp.fact.selectors and cmp.fact.selectors[0].name in vocab.recognitions:
+        words = set(vocab.recognitions[cmp.fact.selectors[0].name].levels)
+    if words is not None:
+        values = cmp.value if isinstance(cmp.value, tuple) else (cmp.value,) if isinstance(cmp.value, str) else ()
+        for v in values:
+            if v not in words:
+                out.append(f"{cmp.text!r}: {v!r} is not a valid {cmp.fact.name} value{suggest(v, words)}")
+    return out
+
+
+def iter_award_facts(award: Award) -> Iterator[FactRef]:
+    for name in ("of", "times", "per"):
+        value = getattr(award, name, None)
+        if isinstance(value, FactRef):
+            yield value
+    if isinstance(award, Tiers):
+        for tier in award.tiers:
+            yield from iter_award_facts(tier.award)
+    if isinstance(award, Sum):
+        for part in award.parts:
+            yield from iter_award_facts(part)
+
+
+def check_award(award: Award, vocab: Vocabulary, reference: Reference) -> list[str]:
+    problems = [f"{f.text}: {err}" for f in iter_award_facts(award) if (err := check_fact(f, vocab, reference))]
+    if isinstance(award, Tiers):
+        for i, tier in enumerate(award.tiers):
+            problems += [f"tiers[{i}].when: {p}" for p in check_conditions(tier.when, vocab, reference)]
+    if isinstance(award, Range) and award.min > award.max:
+        problems.append(f"range: min {award.min} is above max {award.max}")
+    if isinstance(award, Rate) and award.step is not None and award.step <= 0:
+        problems.append("rate: step must be positive")
+    return problems

@@ -1,0 +1,387 @@
+"""Conditions tested against a company's facts: the Check a reader sees, and conditions compiled.
+
+`check_condition` interprets a parsed condition and says everything about it (what the company
+has, why it fails): it is the definition. A batch tests the same few hundred conditions for
+every company, so each tuple of conditions is also compiled, once per process, into closures
+over its parsed parts (never from its text): `verdict_of` gives the verdict alone (a screen needs
+no reasons), `checkers_of` the very Checks check_condition gives. tests/test_compiled.py holds
+both to agreeing with check_condition.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from polcalc.core.steps import Step
+from polcalc.engine.facts import Facts, FactValue
+from polcalc.i18n.steps import render_step
+from polcalc.i18n.words import say, word
+from polcalc.model.conditions import AnyOf, Comparison, Condition, FactRef
+
+
+class Check(NamedTuple):
+    """One condition tested: what it asks, what the company has, and whether it holds.
+
+    A NamedTuple holding the facts themselves: a company's evaluation makes hundreds of these,
+    and their texts are only composed, in a language, when someone reads them (explain, reasons)."""
+
+    text: str  # the rule's expression; "" for a group (describe() words it)
+    holds: bool | None  # None: the profile lacks what it needs
+    fact: FactValue | None = None
+    missing: tuple[str, ...] = ()
+    comparison: Comparison | None = None
+    children: tuple[Check, ...] = ()
+    right: FactValue | None = None  # the other side, when a condition compares two facts
+    group: str = ""  # "any" or "all" for a group of conditions
+
+    def describe(self, lang: str) -> str:
+        """The condition: the rule's expression, or a group's parts after "any of:" / "all of:"."""
+        if not self.group:
+            return self.text
+        return say(f"cond_{self.group}", lang, items=" | ".join(c.describe(lang) for c in self.children))
+
+    def value(self, lang: str) -> str:
+        """What the company has, as the language writes it ("" when the condition reads no figure)."""
+        if self.fact is None:
+            return ""
+        return word("undefined", lang) if self.undefined else self.fact.show(lang)
+
+    @property
+    def undefined(self) -> Step | None:
+        """Why the value cannot be computed (a growth from a base of 0), or None."""
+        return (self.fact.undefined if self.fact else None) or (self.right.undefined if self.right else None)
+
+    def explain_note(self, lang: str) -> str:
+        """Why the value is undefined, how a derived value was derived, the other side's value."""
+        if self.fact is None:
+            return ""
+        undefined = self.undefined
+        if undefined:
+            return render_step(undefined, lang)
+        note = self.fact.note(lang) or ""
+        if self.right is not None and self.comparison is not None:
+            note = (note + "; " if note else "") + f"{self.comparison.value} = {self.right.show(lang)}"
+        return note
+
+    @property
+    def actual(self) -> str:
+        """value() in English."""
+        return self.value("en")
+
+    @property
+    def note(self) -> str:
+        """explain_note() in English."""
+        return self.explain_note("en")
+
+
+# ------------------------------------------------------------------ the definition
+
+
+_ORDER = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
+
+
+def compare(op: str, left: object, right: object, levels: tuple[str, ...] | None) -> bool:
+    if op == "in":
+        return bool(_as_set(left) & set(right))  # type: ignore[arg-type]
+    if op == "not in":
+        return not (_as_set(left) & set(right))  # type: ignore[arg-type]
+    if isinstance(left, frozenset):  # industry words: == means "is, or belongs to"
+        return (right in left) == (op == "==")
+    if levels is not None:  # recognition levels compare by their order; none is below all
+        rank = _rank(levels)
+        lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
+        left, right = lv, rv
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    if left is None:
+        return False
+    return _ORDER[op](left, right)
+
+
+_RANKS: dict[tuple[str, ...], dict[str, int]] = {}
+
+
+def _rank(levels: tuple[str, ...]) -> dict[str, int]:
+    """Each level's place in its order, lowest first (worked out once per vocabulary's levels)."""
+    found = _RANKS.get(levels)
+    if found is None:
+        found = _RANKS[levels] = {lv: i for i, lv in enumerate(levels)}
+    return found
+
+
+def _as_set(value: object) -> set[object]:
+    return set(value) if isinstance(value, frozenset) else {value}
+
+
+def check_condition(cond: Condition, facts: Facts) -> Check:
+    if isinstance(cond, Comparison):
+        return _check_comparison(cond, facts)
+    return _group(tuple(check_condition(c, facts) for c in cond.items), isinstance(cond, AnyOf))
+
+
+def _group(children: tuple[Check, ...], anyof: bool) -> Check:
+    """The check of an any-of (anyof) or all-of group, from its children's. An undecided group, or
+    an any-of that fails, names what its undecided children lack."""
+    outcomes = [c.holds for c in children]
+    if anyof:
+        holds = True if True in outcomes else (None if None in outcomes else False)
+    else:
+        holds = False if False in outcomes else (None if None in outcomes else True)
+    missing = (
+        ()
+        if holds is not None and not (holds is False and anyof)
+        else tuple(k for c in children if c.holds is None for k in c.missing)
+    )
+    return Check("", holds, missing=missing, children=children, group="any" if anyof else "all")
+
+
+def _check_comparison(cmp: Comparison, facts: Facts) -> Check:
+    fv = facts.get(cmp.fact)
+    right: object = cmp.value
+    right_fv: FactValue | None = None
+    if isinstance(right, FactRef):
+        right_fv = facts.get(right)
+        right = right_fv.value
+    missing = fv.missing + (right_fv.missing if right_fv else ())
+    if missing:
+        return Check(cmp.text, None, missing=missing, comparison=cmp)
+    if fv.undefined or (right_fv is not None and right_fv.undefined):
+        return Check(cmp.text, False, fv, comparison=cmp, right=right_fv)
+    if cmp.op in ("is", "is not"):
+        holds = bool(fv.value) == (cmp.op == "is")
+        return Check(cmp.text, holds, fv, comparison=cmp)
+    levels = None
+    if cmp.fact.name == "recognized":
+        levels = facts.vocab.recognitions[cmp.fact.selectors[0].name].levels
+    holds = compare(cmp.op, fv.value, right, levels)
+    return Check(cmp.text, holds, fv, comparison=cmp, right=right_fv)
+
+
+def overall(checks: Sequence[Check]) -> bool | None:
+    outcomes = [c.holds for c in checks]
+    return False if False in outcomes else (None if None in outcomes else True)
+
+
+# ------------------------------------------------------------------ compiled
+
+Verdict = Callable[[Facts], bool | None]  # True, False, or None: the profile lacks what it needs
+Checker = Callable[[Facts], Check]
+_Test = Callable[[object, object, Facts], bool]
+
+# Check(...) with every field given, minus the Python-level __new__ that fills in defaults:
+# the compiled checkers make a Check per condition per company.
+_tuple = tuple.__new__
+
+
+def verdict_of(conds: Sequence[Condition]) -> Verdict:
+    """Whether every condition holds (None: some cannot be judged and none fails)."""
+    return _memo(_VERDICTS, conds, lambda: _verdict_all([_verdict(c) for c in conds]))
+
+
+def checkers_of(conds: Sequence[Condition]) -> tuple[Checker, ...]:
+    """Per condition, a function giving the Check that check_condition gives. Equal conditions
+    (measures often repeat one, "above_scale") share one, so check_each tests them once."""
+    return _memo(_CHECKERS, conds, lambda: tuple(_shared_checker(c) for c in conds))
+
+
+def check_each(checkers: Sequence[Checker], facts: Facts) -> list[Check]:
+    """The checks, each condition tested once per set of facts however many measures ask it."""
+    done = facts.checked
+    out = []
+    for checker in checkers:
+        check = done.get(checker)
+        if check is None:
+            check = done[checker] = checker(facts)
+        out.append(check)
+    return out
+
+
+def check_all(conds: Sequence[Condition], facts: Facts) -> list[Check]:
+    return check_each(checkers_of(conds), facts)
+
+
+# Keyed by the identity of the rules' tuple of conditions, which each entry keeps alive (so the
+# id is never reused): a catalog's objects are compiled once however many companies there are.
+_VERDICTS: dict[int, tuple[object, Verdict]] = {}
+_CHECKERS: dict[int, tuple[object, tuple[Checker, ...]]] = {}
+_MEMO_SIZE = 4096  # catalogs hold a few hundred tuples; beyond, a caller makes new ones each time
+
+
+def _memo(table: dict, conds: Sequence[Condition], build: Callable) -> object:
+    if not isinstance(conds, tuple):  # a list may change after compiling: never memoised
+        return build()
+    found = table.get(id(conds))
+    if found is None or found[0] is not conds:
+        if len(table) >= _MEMO_SIZE:
+            table.clear()
+        found = table[id(conds)] = (conds, build())
+    return found[1]
+
+
+def _verdict_all(parts: list[Verdict]) -> Verdict:
+    if not parts:
+        return _always_true
+    if len(parts) == 1:
+        return parts[0]
+
+    def all_hold(facts: Facts) -> bool | None:
+        unknown = False
+        for part in parts:
+            got = part(facts)
+            if got is False:
+                return False
+            if got is None:
+                unknown = True
+        return None if unknown else True
+
+    return all_hold
+
+
+def _always_true(facts: Facts) -> bool:
+    return True
+
+
+def _verdict(cond: Condition) -> Verdict:
+    if not isinstance(cond, Comparison):
+        parts = [_verdict(c) for c in cond.items]
+        return _verdict_any(parts) if isinstance(cond, AnyOf) else _verdict_all(parts)
+    fact, right, test = cond.fact, cond.value, _test(cond)
+    if isinstance(right, FactRef):
+        other = right
+
+        def compared(facts: Facts) -> bool | None:
+            fv, rv = facts.get(fact), facts.get(other)
+            if fv.missing or rv.missing:
+                return None
+            if fv.undefined or rv.undefined:
+                return False
+            return test(fv.value, rv.value, facts)
+
+        return compared
+
+    def tested(facts: Facts) -> bool | None:
+        fv = facts.get(fact)
+        if fv.missing:
+            return None
+        if fv.undefined:
+            return False
+        return test(fv.value, right, facts)
+
+    return tested
+
+
+def _verdict_any(parts: list[Verdict]) -> Verdict:
+    def any_holds(facts: Facts) -> bool | None:
+        unknown = False
+        for part in parts:
+            got = part(facts)
+            if got is True:
+                return True
+            if got is None:
+                unknown = True
+        return None if unknown else False
+
+    return any_holds
+
+
+_SHARED: dict[Condition, Checker] = {}  # by value: conditions are equal when they read alike
+
+
+def _shared_checker(cond: Condition) -> Checker:
+    found = _SHARED.get(cond)
+    if found is None:
+        if len(_SHARED) >= _MEMO_SIZE:
+            _SHARED.clear()
+        found = _SHARED[cond] = _checker(cond)
+    return found
+
+
+def _checker(cond: Condition) -> Checker:
+    if not isinstance(cond, Comparison):
+        return _group_checker(cond)
+    fact, right, test, text = cond.fact, cond.value, _test(cond), cond.text
+    if isinstance(right, FactRef):
+        other = right
+        shows_right = cond.op not in ("is", "is not")
+
+        def compared(facts: Facts) -> Check:
+            fv, rv = facts.get(fact), facts.get(other)
+            missing = fv.missing + rv.missing
+            if missing:
+                return _tuple(Check, (text, None, None, missing, cond, (), None, ""))
+            if fv.undefined or rv.undefined:
+                return _tuple(Check, (text, False, fv, (), cond, (), rv, ""))
+            holds = test(fv.value, rv.value, facts)
+            return _tuple(Check, (text, holds, fv, (), cond, (), rv if shows_right else None, ""))
+
+        return compared
+
+    def tested(facts: Facts) -> Check:
+        fv = facts.get(fact)
+        if fv.missing:
+            return _tuple(Check, (text, None, None, fv.missing, cond, (), None, ""))
+        if fv.undefined:
+            return _tuple(Check, (text, False, fv, (), cond, (), None, ""))
+        return _tuple(Check, (text, test(fv.value, right, facts), fv, (), cond, (), None, ""))
+
+    return tested
+
+
+def _group_checker(cond: AnyOf | Condition) -> Checker:
+    parts = [_checker(c) for c in cond.items]  # type: ignore[union-attr]
+    anyof = isinstance(cond, AnyOf)
+
+    def grouped(facts: Facts) -> Check:
+        return _group(tuple([part(facts) for part in parts]), anyof)
+
+    return grouped
+
+
+def _test(cmp: Comparison) -> _Test:
+    """Whether a comparison holds between two known values: `compare` with the operator (and
+    the set of a list) worked out once."""
+    op = cmp.op
+    if op in ("is", "is not"):
+        want = op == "is"
+        return lambda left, right, facts: bool(left) == want
+    if op in ("in", "not in"):
+        words = frozenset(cmp.value)  # type: ignore[arg-type]
+        want = op == "in"
+
+        def within(left: object, right: object, facts: Facts) -> bool:
+            hit = not words.isdisjoint(left) if isinstance(left, frozenset) else left in words
+            return hit == want
+
+        return within
+    if cmp.fact.name == "recognized":  # levels rank by the vocabulary's order
+        kind, order = cmp.fact.selectors[0].name, _ORDER.get(op)
+
+        def ranked(left: object, right: object, facts: Facts) -> bool:
+            if isinstance(left, frozenset):  # every level held: as compare() has it
+                return (right in left) == (op == "==")
+            rank = _rank(facts.vocab.recognitions[kind].levels)
+            lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
+            return lv == rv if op == "==" else (lv != rv if op == "!=" else order(lv, rv))  # type: ignore[misc]
+
+        return ranked
+    if op in ("==", "!="):
+        equal = op == "=="
+
+        def same(left: object, right: object, facts: Facts) -> bool:
+            if isinstance(left, frozenset):  # industry words: == means "is, or belongs to"
+                return (right in left) == equal
+            return left == right if equal else left != right
+
+        return same
+    order = _ORDER[op]
+
+    def ordered(left: object, right: object, facts: Facts) -> bool:
+        if isinstance(left, frozenset):
+            return right not in left  # as compare() has it: only == asks of a set of words
+        return left is not None and order(left, right)
+
+    return ordered

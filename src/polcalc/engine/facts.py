@@ -1,0 +1,426 @@
+"""Resolving a rule's fact names against one profile, for one evaluation year.
+
+A fact that the profile lacks comes back with the profile keys that would supply it
+(`years.2020.industrial_output`), so `needs_data` can say exactly what to fill in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from polcalc.core.money import format_quantity
+from polcalc.core.steps import Step
+from polcalc.i18n.numbers import figure
+from polcalc.i18n.words import say, word
+from polcalc.model.conditions import FactRef
+from polcalc.model.profile import Profile
+
+if TYPE_CHECKING:
+    from polcalc.engine.catalog import Catalog
+    from polcalc.model.reference import SizeRow
+    from polcalc.model.vocabulary import Vocabulary
+
+# A text for the language it is read in ("15% (¥230,000,000 vs ¥200,000,000 in 2019)",
+# "15%（2.3亿，较2019年的2亿）"), or one that reads the same in both ("medium").
+Shown = str | Callable[[str], str]
+
+
+class FactValue:
+    """A fact's value for one company and year, with what is needed to show it.
+
+    `shown` and `derived_note` are composed only when read, in the language asked for
+    (`show(lang)`, `note(lang)`): a batch evaluation resolves thousands of facts and shows almost
+    none of them. Give either a text the same in both languages, or a function of the language.
+    (The commonest facts pass their arguments by position: keywords cost a third of a construction.)"""
+
+    __slots__ = ("_note", "_shown", "driver", "missing", "undefined", "unit", "value")
+
+    def __init__(
+        self,
+        value: object = None,  # Decimal, bool, str (a level or size), frozenset (industry words) or None
+        missing: tuple[str, ...] = (),  # profile keys that would supply it
+        undefined: Step | None = None,  # why it cannot be computed from what the profile gives
+        shown: Shown = "",
+        unit: str | None = None,
+        driver: tuple[int, str, str] | None = None,  # the figure it moves with: (year, name, selector)
+        derived_note: Shown | None = None,  # set when the value was derived, not given
+    ) -> None:
+        self.value, self.missing, self.undefined, self._shown = value, missing, undefined, shown
+        self.unit, self.driver, self._note = unit, driver, derived_note
+
+    def show(self, lang: str) -> str:
+        return self._shown(lang) if callable(self._shown) else self._shown
+
+    def note(self, lang: str) -> str | None:
+        return self._note(lang) if callable(self._note) else self._note
+
+    @property
+    def shown(self) -> str:
+        """show() in English."""
+        return self.show("en")
+
+    @property
+    def derived_note(self) -> str | None:
+        """note() in English."""
+        return self.note("en")
+
+
+def _missing(*keys: str) -> FactValue:
+    return FactValue(None, keys)
+
+
+class Facts:
+    """Facts of one profile in one evaluation year (the measure's `year`)."""
+
+    def __init__(self, profile: Profile, catalog: Catalog, year: int) -> None:
+        self.profile = profile
+        self.catalog = catalog
+        self.vocab = catalog.vocabulary
+        self.year = year
+        self._cache: dict[str, FactValue] = {}
+        # Conditions tested on these facts, by their compiled checker (polcalc.engine.conditions keeps it).
+        self.checked: dict[Callable[[Facts], object], Any] = {}
+
+    def get(self, fact: FactRef) -> FactValue:
+        found = self._cache.get(fact.text)
+        if found is None:
+            found = self._cache[fact.text] = self._resolve(fact)
+        return found
+
+    def _resolve(self, fact: FactRef) -> FactValue:
+        how = _HOW.get(fact.text)
+        if how is None or how[0] is not self.vocab:
+            how = _HOW[fact.text] = (self.vocab, _resolver(fact, self.vocab))
+        return how[1](self)
+
+    def _region(self) -> FactValue:
+        return FactValue(self.profile.region, shown=self.profile.region)
+
+    # -------------------------------------------------------------- figures
+
+    def raw(self, year: int, name: str) -> FactValue:
+        """A figure (or derived ratio) of one year."""
+        if name in self.vocab.derived:
+            spec = self.vocab.derived[name]
+            num, den = self.raw(year, spec.numerator), self.raw(year, spec.denominator)
+            if num.missing or den.missing:
+                return _missing(*num.missing, *den.missing)
+            if den.value == 0:
+                why = Step("why_zero_denominator", {"name": name, "year": year, "denominator": spec.denominator})
+                return FactValue(undefined=why)
+            value = num.value / den.value  # type: ignore[operator]
+            return FactValue(
+                value,
+                shown=lambda lang: say(
+                    "fact_detail",
+                    lang,
+                    value=format_quantity(value, "ratio"),
+                    detail=f"{num.show(lang)} / {den.show(lang)}",
+                ),
+                unit="ratio",
+            )
+        value = self.profile.figure(year, name)
+        if value is None:
+            return _missing(f"years.{year}.{name}")
+        unit = self.vocab.figures[name].unit
+        return FactValue(value, (), None, lambda lang: figure(value, unit, lang), unit, (year, name, ""))
+
+    def _figure_fact(self, name: str, selector: str, args: tuple[str, ...]) -> FactValue:
+        y = self.year
+        if selector == "":
+            return self.raw(y, name)
+        if selector in ("prev", "prev2"):
+            fv = self.raw(y - (1 if selector == "prev" else 2), name)
+            return fv
+        if selector in ("growth", "prev_growth", "increase"):
+            top = y if selector != "prev_growth" else y - 1
+            cur, base = self.raw(top, name), self.raw(top - 1, name)
+            if cur.missing or base.missing:
+                return _missing(*cur.missing, *base.missing)
+            if cur.undefined or base.undefined:
+                return FactValue(undefined=cur.undefined or base.undefined)
+            driver = (top, name, selector) if name in self.vocab.figures else None
+            if selector == "increase":
+                diff = cur.value - base.value  # type: ignore[operator]
+                unit = self.vocab.unit_of(name)
+                return FactValue(
+                    diff,
+                    shown=lambda lang: say(
+                        "fact_detail",
+                        lang,
+                        value=figure(diff, unit, lang),
+                        detail=f"{cur.show(lang)} − {base.show(lang)}",
+                    ),
+                    unit=unit,
+                    driver=driver,
+                )
+            if base.value == 0:
+                return FactValue(undefined=Step("why_zero_base", {"name": name, "year": top - 1}))
+            growth = cur.value / base.value - 1  # type: ignore[operator]
+            return FactValue(
+                growth,
+                shown=lambda lang: say(
+                    "fact_growth",
+                    lang,
+                    value=format_quantity(growth, "ratio"),
+                    current=cur.show(lang),
+                    base=base.show(lang),
+                    year=top - 1,
+                ),
+                unit="ratio",
+                driver=driver,
+            )
+        if selector == "peak_before":
+            earlier = [yr for yr in self.profile.years if yr < y and name in self.profile.years[yr]]
+            if y - 1 not in earlier:
+                return _missing(f"years.{y - 1}.{name}")
+            peak_year = max(earlier, key=lambda yr: self.profile.years[yr][name])
+            value = self.profile.years[peak_year][name]
+            unit = self.vocab.unit_of(name)
+            return FactValue(
+                value,
+                shown=lambda lang: say("fact_peak", lang, value=figure(value, unit, lang), year=y, peak=peak_year),
+                unit=unit,
+            )
+        if selector in ("monthly_growth_min", "monthly_growth_max"):
+            return self._monthly_growth(name, args, selector.endswith("max"))
+        raise KeyError(selector)  # pragma: no cover - checked at load
+
+    def _monthly_growth(self, name: str, groups: tuple[str, ...], want_max: bool) -> FactValue:
+        """Growth of each month group (e.g. 1+2 combined) against the same months a year before."""
+        y = self.year
+        missing: list[str] = []
+        growths: list[tuple[str, Decimal]] = []
+        for group in groups:
+            months = [int(m) for m in group.split("+")]
+            totals = []
+            for year in (y, y - 1):
+                total = Decimal(0)
+                for m in months:
+                    key = f"{year}-{m:02d}"
+                    value = self.profile.months.get(key, {}).get(name)
+                    if value is None:
+                        missing.append(f'months."{key}".{name}')
+                    else:
+                        total += value
+                totals.append(total)
+            if not missing:
+                if totals[1] == 0:
+                    return FactValue(undefined=Step("why_zero_months", {"name": name, "group": group, "year": y - 1}))
+                growths.append((group, totals[0] / totals[1] - 1))
+        if missing:
+            return _missing(*missing)
+        _, value = (max if want_max else min)(growths, key=lambda g: g[1])
+
+        def shown(lang: str) -> str:
+            detail = word("fact_list_sep", lang).join(
+                say("fact_month_group", lang, group=g, growth=format_quantity(v, "ratio")) for g, v in growths
+            )
+            return say("fact_months", lang, value=format_quantity(value, "ratio"), detail=detail)
+
+        return FactValue(value, shown=shown, unit="ratio")
+
+    # -------------------------------------------------------------- everything else
+
+    def _status(self, name: str) -> FactValue:
+        value = self.profile.status.get(name)
+        if value is not None:
+            return FactValue(value, (), None, _YES_NO[value])
+        if name == "above_scale":
+            return self._derive_above_scale()
+        return _missing(f"status.{name}")
+
+    def _derive_above_scale(self) -> FactValue:
+        industry = self.vocab.industries.get(self.profile.industry or "")
+        if industry is None or industry.above_scale is None:
+            return _missing("status.above_scale")
+        revenue = self.profile.figure(self.year, "revenue")
+        if revenue is None:
+            return _missing("status.above_scale", f"years.{self.year}.revenue")
+        threshold = self.catalog.reference.above_scale.threshold(industry.above_scale)
+        value = revenue >= threshold
+        year = self.year
+
+        def note(lang: str) -> str:
+            return say(
+                "fact_above_scale",
+                lang,
+                revenue=figure(revenue, "yuan", lang),
+                year=year,
+                op="≥" if value else "<",
+                threshold=figure(threshold, "yuan", lang),
+                industry=industry.label.get(lang),
+            )
+
+        return FactValue(
+            value,
+            shown=lambda lang: say("fact_detail", lang, value=word(str(value).lower(), lang), detail=note(lang)),
+            derived_note=note,
+        )
+
+    def _industry(self) -> FactValue:
+        ind = self.profile.industry
+        if ind is None:
+            return _missing("industry")
+        words = frozenset({ind, *self.vocab.industries[ind].groups})
+        return FactValue(words, shown=ind)
+
+    def _size(self) -> FactValue:
+        if self.profile.size is not None:  # a given label always wins over the figures
+            return FactValue(self.profile.size, shown=self.profile.size)
+        return self._derive_size()
+
+    def _derive_size(self) -> FactValue:
+        """The size class of 工信部联企业〔2011〕300号 from the evaluation year's figures."""
+        industry = self.vocab.industries.get(self.profile.industry or "")
+        if industry is None:
+            return _missing("size", "industry")
+        size_classes = self.catalog.reference.size_classes
+        row = size_classes.sectors.get(industry.sector)
+        if row is None:
+            return _missing("size")
+        values = {name: self.profile.figure(self.year, name) for name in row.figures}
+        absent = [f"years.{self.year}.{name}" for name, value in values.items() if value is None]
+        if absent:
+            return _missing("size", *absent)
+        size = row.classify(values).size  # type: ignore[arg-type]
+        year, document = self.year, size_classes.document_number
+
+        def note(lang: str) -> str:
+            return say(
+                "fact_size",
+                lang,
+                values=_size_figures(row, values, lang),  # type: ignore[arg-type]
+                year=year,
+                size=word(f"size_{size}", lang),
+                reason=_size_reason(row, size, lang),
+                document=document,
+            )
+
+        return FactValue(size, shown=size, derived_note=note)
+
+    def _event(self, kind: str, selector: str) -> FactValue:
+        years = [e.year for e in self.profile.events if e.kind == kind]
+        if selector == "ever":
+            hit = any(yr <= self.year for yr in years)
+        else:
+            hit = (self.year - (1 if selector == "prev" else 0)) in years
+        return FactValue(hit, (), None, _YES_NO[hit])
+
+    def _recognized(self, kind: str, selector, as_set: bool = False) -> FactValue:
+        """The highest level obtained in the window, or (as_set) every level obtained in it:
+        a provincial and a national recognition are two titles, each topped up separately."""
+        levels = self.vocab.recognitions[kind].levels
+        if selector is None:
+            lo = self.year
+        elif selector.name == "ever":
+            lo = -1
+        else:
+            lo = int(selector.args[0])
+        got = [r.level for r in self.profile.recognitions if r.kind == kind and lo <= r.year <= self.year]
+        if as_set:
+            held = frozenset(got)
+            return FactValue(held, shown=", ".join(sorted(held, key=levels.index)) if held else _no_level)
+        best = max(got, key=levels.index) if got else None
+        return FactValue(best, (), None, best or _no_level)
+
+    def _reference(self, series: str, selector: str) -> FactValue:
+        ser = self.catalog.reference.series[series]
+        year = self.year - (1 if selector == "prev" else 0)
+        value = ser.at(year)
+        if value is None:
+            return FactValue(undefined=Step("why_no_reference", {"series": series, "year": year}))
+        return FactValue(
+            value,
+            shown=lambda lang: say(
+                "fact_reference",
+                lang,
+                value=figure(value, ser.unit, lang),
+                series=ser.zh if lang == "zh" else ser.en,
+                year=year,
+            ),
+            unit=ser.unit,
+        )
+
+
+Resolver = Callable[[Facts], FactValue]
+
+# Per fact, how to resolve it (which method, with which arguments), worked out once per vocabulary
+# it was worked out with: a batch resolves the same hundred facts for every company.
+_HOW: dict[str, tuple[Vocabulary, Resolver]] = {}
+
+
+def _resolver(fact: FactRef, vocab: Vocabulary) -> Resolver:
+    name, sel = fact.name, fact.selectors
+    if name in vocab.figures or name in vocab.derived:
+        selector, args = (sel[0].name, sel[0].args) if sel else ("", ())
+        if selector == "":
+            return lambda facts: facts.raw(facts.year, name)
+        return lambda facts: facts._figure_fact(name, selector, args)
+    if name in vocab.status:
+        return lambda facts: facts._status(name)
+    if name == "industry":
+        return Facts._industry
+    if name == "size":
+        return Facts._size
+    if name == "region":
+        return Facts._region
+    if name == "event":
+        kind, when = sel[0].name, sel[1].name if len(sel) > 1 else ""
+        return lambda facts: facts._event(kind, when)
+    if name == "recognized":
+        as_set = sel[-1].name == "levels"
+        window = sel[1:-1] if as_set else sel[1:]
+        kind, since = sel[0].name, window[0] if window else None
+        return lambda facts: facts._recognized(kind, since, as_set)
+    if name == "ref":
+        series, when = sel[0].name, sel[1].name if len(sel) > 1 else ""
+        return lambda facts: facts._reference(series, when)
+    raise KeyError(fact.text)  # the catalog checked every name: unreachable
+
+
+def _yes_no(value: bool) -> Callable[[str], str]:
+    return lambda lang: word("true" if value else "false", lang)
+
+
+_YES_NO = {True: _yes_no(True), False: _yes_no(False)}
+
+
+def _no_level(lang: str) -> str:
+    return word("no_level", lang)
+
+
+def _size_figure(name: str, value: Decimal, lang: str) -> str:
+    return say(f"size_{name}", lang, value=figure(value, "count" if name == "employees" else "yuan", lang))
+
+
+def _size_figures(row: SizeRow, values: dict[str, Decimal], lang: str) -> str:
+    """Figures as a size-class row reads them: "240 staff, revenue 2.4亿" / "从业人员 240 人，营业收入 2.4亿"."""
+    return word("fact_list_sep", lang).join(_size_figure(name, values[name], lang) for name in row.figures)
+
+
+def _size_reason(row: SizeRow, size: str, lang: str) -> str:
+    """Why a row puts a firm in its class: the bounds it reaches, or the ones it misses."""
+
+    def bounds(level: str) -> str:
+        limits: dict[str, Decimal] = getattr(row, level)
+        return word("size_and", lang).join(_size_figure(name, limits[name], lang) for name in row.figures)
+
+    def reached(name: str, level: str) -> str:
+        return say("size_from", lang, size=word(f"size_{name}", lang), bounds=bounds(level))
+
+    def missed(name: str, level: str) -> str:
+        return say("size_not_met", lang, size=word(f"size_{name}", lang), bounds=bounds(level))
+
+    sep = word("size_reason_sep", lang)
+    if size == "large":
+        reason = reached("large", "sme_below")
+    elif size == "medium":
+        reason = reached("medium", "medium")
+    elif size == "small":
+        reason = missed("medium", "medium") + sep + reached("small", "small")
+    else:
+        reason = say("size_so_micro", lang, bounds=bounds("small"))
+    return f"{row.zh}：{reason}" if lang == "zh" else f"{row.en}: {reason}"

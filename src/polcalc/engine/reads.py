@@ -1,0 +1,90 @@
+"""Which profile keys the measures read: for the docs, for `init`, and for warnings about
+figures no measure reads. Derived from the rules, so it never falls out of step with them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from polcalc.engine.catalog import Catalog, iter_award_facts
+from polcalc.model.conditions import FactRef, iter_comparisons
+from polcalc.model.rules import Measure, Tiers
+
+SIZE_FIGURES = ("employees", "revenue", "total_assets")  # what the size classes of 300号 read
+
+# Years a figure selector reads, as offsets from the measure's year.
+_OFFSETS = {
+    "": (0,),
+    "prev": (1,),
+    "prev2": (2,),
+    "growth": (0, 1),
+    "increase": (0, 1),
+    "prev_growth": (1, 2),
+    "peak_before": (1,),
+}
+
+
+@dataclass
+class FieldUse:
+    # figure, month_figure, status, recognition, event, industry, size; derivation: a figure read
+    # only to derive a size class or above-scale status the profile does not give
+    section: str
+    name: str
+    years: set[int] = field(default_factory=set)
+    all_years_before: int | None = None  # "first time" facts read every earlier year
+    measures: list[str] = field(default_factory=list)
+
+
+def facts_of(measure: Measure, catalog: Catalog) -> Iterator[FactRef]:
+    """Every fact a measure reads: document-wide conditions, its own, its award's and its tiers'."""
+    conds = list(catalog.policy_of(measure).when) + list(measure.when)
+    if isinstance(measure.award, Tiers):
+        for tier in measure.award.tiers:
+            conds += list(tier.when)
+    for cmp in iter_comparisons(conds):
+        yield cmp.fact
+        if isinstance(cmp.value, FactRef):
+            yield cmp.value
+    yield from iter_award_facts(measure.award)
+
+
+def fields_used(catalog: Catalog, region: str | None = None) -> dict[tuple[str, str], FieldUse]:
+    out: dict[tuple[str, str], FieldUse] = {}
+    vocab = catalog.vocabulary
+
+    def use(section: str, name: str, measure: Measure) -> FieldUse:
+        entry = out.setdefault((section, name), FieldUse(section, name))
+        if measure.id not in entry.measures:
+            entry.measures.append(measure.id)
+        return entry
+
+    for m in catalog.measures_for(region=region):
+        year = m.year or catalog.policy_of(m).year
+        for fact in facts_of(m, catalog):
+            sel = fact.selectors[0].name if fact.selectors else ""
+            if fact.name in vocab.figures or fact.name in vocab.derived:
+                names = (
+                    [vocab.derived[fact.name].numerator, vocab.derived[fact.name].denominator]
+                    if fact.name in vocab.derived
+                    else [fact.name]
+                )
+                for name in names:
+                    if sel.startswith("monthly_growth"):
+                        use("month_figure", name, m).years.update((year, year - 1))
+                        continue
+                    entry = use("figure", name, m)
+                    entry.years.update(year - k for k in _OFFSETS[sel])
+                    if sel == "peak_before":
+                        entry.all_years_before = max(entry.all_years_before or year, year)
+            elif fact.name in vocab.status:
+                use("status", fact.name, m)
+                if fact.name == "above_scale":  # derived from the year's revenue when not given
+                    use("derivation", "revenue", m).years.add(year)
+            elif fact.name in ("event", "recognized"):
+                use(fact.name if fact.name == "event" else "recognition", fact.selectors[0].name, m)
+            elif fact.name in ("industry", "size"):
+                use(fact.name, fact.name, m)
+                if fact.name == "size":  # derived from the year's staff, revenue and assets when not given
+                    for name in SIZE_FIGURES:
+                        use("derivation", name, m).years.add(year)
+    return out

@@ -1,0 +1,314 @@
+"""Results and measures as plain data (dicts of str, int, Decimal, bool, None).
+
+Every output format reads these, so json, jsonl, csv and the table agree on every amount.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from polcalc.core.money import format_quantity, format_rate, json_number
+from polcalc.engine.catalog import Catalog
+from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, range_bounds, window
+from polcalc.i18n.numbers import figure, money, price
+from polcalc.i18n.steps import render_step
+from polcalc.i18n.words import say, word
+from polcalc.model.conditions import FactRef
+from polcalc.model.rules import Award, Fixed, Measure, NoMoney, PerUnit, Progressive, Range, Rate, Sum, Tiers, UpTo
+from polcalc.model.vocabulary import Vocabulary
+
+# How the total groups benefits: cash is money paid; the others are money not spent.
+TOTAL_GROUPS = {
+    "grant": "cash",
+    "matching_grant": "cash",
+    "tax_relief": "tax_relief",
+    "fee_reduction": "fee_savings",
+}
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def failed_reasons(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> list[str]:
+    """Each failed condition with what the company has, then why the award cannot be computed.
+
+    `shown` remembers, by id(), what a fact adds to a reason ("(is medium)", a derivation's note),
+    across the results of one company whose facts are all alive: its measures share the facts
+    (size, revenue) that many of their conditions fail on."""
+    reasons = []
+    for check in result.checks:
+        if check.holds is False:
+            fact = check.fact
+            if shown is not None and fact is not None and check.right is None and not fact.undefined:
+                # Check.value and explain_note for one fact that has a value: show() and note().
+                suffix = shown.get(id(fact))
+                if suffix is None:
+                    suffix = shown[id(fact)] = _suffix(fact.show(lang), fact.note(lang) or "", lang)
+                reasons.append(check.describe(lang) + suffix)
+            else:
+                reasons.append(check.describe(lang) + _suffix(check.value(lang), check.explain_note(lang), lang))
+    if result.computed.undefined:
+        reasons.append(render_step(result.computed.undefined, lang))
+    if not result.computed.reached:
+        reasons.append(word("below_lowest_tier", lang))
+    return reasons
+
+
+def _suffix(value: str, note: str, lang: str) -> str:
+    actual = say("reason_is", lang, value=value) if value else ""
+    return f"{actual} [{note}]" if note else actual
+
+
+class _Fixed:
+    """What a result says that depends only on its measure, built once per measure and language
+    (a batch run serialises the same measures for every company): the whole dict as a result
+    that is not eligible says it, to be copied and filled in, and the measure's cap for JSON."""
+
+    __slots__ = ("cap", "caveats", "cells", "measure", "policy", "template")
+
+    def __init__(self, result: Result, lang: str) -> None:
+        m = result.measure
+        self.measure, self.policy = m, result.policy  # held: they keep the id of the key theirs
+        self.cells: list[str] | None = None  # the fixed fields as CSV text (formats.csvfmt.result_line)
+        self.caveats = [x.get(lang) for x in m.caveats]
+        self.cap = json_number(measure_cap(m))
+        # The keys in the order every format writes them; the lists are replaced in each copy.
+        self.template: dict[str, Any] = {
+            "id": m.id,
+            "policy": m.policy_id,
+            "article": m.article,
+            "title": m.title.get(lang),
+            "title_zh": m.title.zh,
+            "title_en": m.title.en,
+            "benefit": m.benefit,
+            "deadline": _date(result.deadline),
+            "valid_from": _date(result.valid_from),
+            "draft": result.draft,
+            "year": result.year,
+            "caveats": self.caveats,
+            "status": None,
+            "amount": None,
+            "amount_max": None,
+            "amount_min": None,
+            "cap": self.cap,
+            "open": None,
+            "tier": None,
+            "capped": False,
+            "missing": None,
+            "more_data": None,
+            "reasons": None,
+            "stacked_out_by": None,
+            "counted": False,
+        }
+
+
+# Keyed by the measure's id() and the language; an entry holds its measure (so the id stays its
+# own) and is valid only for the very measure and policy it was built from.
+_FIXED: dict[tuple[int, str], _Fixed] = {}
+
+
+def fixed_part(result: Result, lang: str) -> _Fixed:
+    fixed = _FIXED.get((id(result.measure), lang))
+    if fixed is None or fixed.measure is not result.measure or fixed.policy is not result.policy:
+        fixed = _FIXED[(id(result.measure), lang)] = _Fixed(result, lang)
+    return fixed
+
+
+def result_dict(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> dict[str, Any]:
+    """The result as plain data; `shown` as for failed_reasons (one company's results)."""
+    fixed = fixed_part(result, lang)
+    c = result.computed
+    d = fixed.template.copy()  # a copy keeps the key order; only what varies is set
+    d["caveats"] = fixed.caveats[:]
+    d["status"] = status = result.status
+    if c.cap is not None:
+        d["cap"] = json_number(c.cap)
+    d["open"] = result.open
+    if status == ELIGIBLE:
+        d["amount"] = json_number(c.amount)
+        d["amount_max"] = json_number(c.amount_max)
+        d["amount_min"] = json_number(c.amount_min)
+        d["tier"] = c.tier.get(lang) if c.tier else None
+        d["capped"] = c.capped
+        d["missing"] = []
+        d["more_data"] = list(c.more_data)
+        d["reasons"] = []
+    else:
+        d["missing"] = list(result.missing)
+        d["more_data"] = []
+        d["reasons"] = failed_reasons(result, lang, shown)
+    d["stacked_out_by"] = result.stacked_out_by
+    d["counted"] = result.counted()
+    return d
+
+
+@dataclass
+class Totals:
+    """Sums of certain amounts by kind; uncertain ("up to", ranges) kept apart, never added in."""
+
+    certain: dict[str, Decimal] = field(
+        default_factory=lambda: {"cash": Decimal(0), "tax_relief": Decimal(0), "fee_savings": Decimal(0)}
+    )
+    up_to: Decimal = Decimal(0)  # the most the discretionary and range awards could add
+    discretionary: int = 0  # eligible awards with no stated ceiling
+    deferrals: int = 0
+    services: int = 0
+    stacked_out: int = 0
+    drafts_left_out: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **{k: json_number(v) for k, v in self.certain.items()},
+            "up_to_more": json_number(self.up_to),
+            "unstated_amounts": self.discretionary,
+            "deferrals": self.deferrals,
+            "services": self.services,
+            "stacked_out": self.stacked_out,
+            "drafts_left_out": self.drafts_left_out,
+        }
+
+
+def totals(results: list[Result], include_drafts: bool = False) -> Totals:
+    out = Totals()
+    for r in results:
+        if r.status != ELIGIBLE:
+            continue
+        if r.draft and not include_drafts:
+            out.drafts_left_out += 1
+            continue
+        if r.stacked_out_by:
+            out.stacked_out += 1
+            continue
+        benefit = r.measure.benefit
+        group = TOTAL_GROUPS.get(benefit)
+        c = r.computed  # eligible: its amounts are the result's
+        if c.amount is not None and group:
+            out.certain[group] += c.amount
+        elif c.amount_max is not None and group:
+            out.up_to += c.amount_max
+        elif benefit == "deferral":
+            out.deferrals += 1
+        elif group:
+            out.discretionary += 1
+        else:
+            out.services += 1
+    return out
+
+
+def company_dict(company: CompanyResult, lang: str = "en", include_drafts: bool = False) -> dict[str, Any]:
+    shown: dict[int, str] = {}
+    return {
+        "file": company.source,
+        "name": company.profile.name,
+        "region": company.profile.region,
+        "results": [result_dict(r, lang, shown) for r in company.results],
+        "totals": totals(company.results, include_drafts).as_dict(),
+        **({"near_misses": company.near_misses} if company.near_misses is not None else {}),
+    }
+
+
+# ------------------------------------------------------------------ measures without a company
+
+
+_SELECTOR_WORDS = {
+    "prev": ("上年", "last year's"),
+    "prev2": ("前年", "the year before last's"),
+    "growth": ("增速", "growth"),
+    "prev_growth": ("上年增速", "last year's growth"),
+    "increase": ("增量", "increase"),
+    "peak_before": ("历年最高", "best earlier"),
+}
+
+
+def fact_label(fact: FactRef, vocab: Vocabulary | None, lang: str) -> str:
+    """A fact in words: `industrial_output.prev` -> "last year's gross industrial output"."""
+    label = vocab.label_of(fact.name) if vocab else None
+    if label is None:
+        return fact.text
+    text = label.get(lang)
+    for sel in fact.selectors:
+        words = _SELECTOR_WORDS.get(sel.name)
+        if words is None:
+            return fact.text
+        zh, en = words
+        text = (
+            f"{zh}{text}"
+            if lang == "zh" and sel.name.startswith("prev")
+            else (
+                f"{text}{zh}" if lang == "zh" else (f"{en} {text}" if sel.name.startswith("prev") else f"{text} {en}")
+            )
+        )
+    return text
+
+
+def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = None) -> str:
+    """A short statement of the award, for listings."""
+    zh = lang == "zh"
+
+    def name(fact: FactRef) -> str:
+        return fact_label(fact, vocab, lang)
+
+    if isinstance(award, Fixed):
+        return money(award.amount, lang)
+    if isinstance(award, Rate):
+        times = f" × {name(award.times)}" if award.times else ""
+        step = f" ({'每' if zh else 'per whole'} {format_quantity(award.step, 'ratio')})" if award.step else ""
+        return f"{format_rate(award.rate)} × {name(award.of)}{step}{times}"
+    if isinstance(award, PerUnit):  # the sum per unit exactly (250元, not 0.03万), the unit in the figure's unit
+        of = award.of.name
+        unit = vocab.unit_of(of) if vocab and (of in vocab.figures or of in vocab.derived) else "count"
+        return f"{price(award.amount, lang)} / {figure(award.unit, unit, lang)} {name(award.of)}"
+    if isinstance(award, Range):
+        unit = vocab.unit_of(award.per.name) if vocab and award.per and award.per.name in vocab.figures else None
+        low, high = range_bounds(award, unit)
+        per = f" × {name(award.per)}" if award.per else ""
+        return f"{low}–{high}{per}"
+    if isinstance(award, UpTo):
+        if award.per is not None and award.max is not None:
+            return f"{'最高' if zh else 'up to'} {format_rate(award.max)} × {name(award.per)}"
+        if award.max is None:
+            return "金额未定" if zh else "amount not stated"
+        return f"{'最高' if zh else 'up to'} {money(award.max, lang)}"
+    if isinstance(award, Progressive):
+        return ("分段比例 × " if zh else "banded rates × ") + name(award.of)
+    if isinstance(award, NoMoney):
+        return "非资金" if zh else "no money"
+    if isinstance(award, Sum):
+        return " + ".join(describe_award(p, lang, vocab) for p in award.parts)
+    if isinstance(award, Tiers):
+        return ("分档：" if zh else "tiers: ") + "; ".join(
+            f"{t.label.get(lang)} → {describe_award(t.award, lang, vocab)}" for t in award.tiers
+        )
+    return ""  # pragma: no cover
+
+
+def measure_dict(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str = "en") -> dict[str, Any]:
+    policy = catalog.policy_of(measure)
+    start, end = window(measure, policy)
+    return {
+        "id": measure.id,
+        "region": policy.region,
+        "policy": policy.id,
+        "article": measure.article,
+        "title": measure.title.get(lang),
+        "title_zh": measure.title.zh,
+        "title_en": measure.title.en,
+        "summary": measure.summary.get(lang),
+        "benefit": measure.benefit,
+        "department": measure.department.get(lang),
+        "award": describe_award(measure.award, lang, catalog.vocabulary),
+        "cap": json_number(measure_cap(measure)),
+        "valid_from": _date(start),
+        "deadline": _date(end),
+        "open": is_open(measure, policy, as_of),
+        "draft": policy.draft,
+        "document_number": policy.document_number,
+        "issuer": policy.issuer.get(lang),
+        "interpretation": measure.interpretation.get(lang) if measure.interpretation else None,
+        "caveats": [c.get(lang) for c in measure.caveats],
+        "stacking_group": measure.stacking_group,
+    }
