@@ -11,9 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
 from operator import attrgetter
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:  # type checkers read `frozen` as dataclass(frozen=True); at run time it costs nothing
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: Any) -> Callable[[T], T]:
+        return lambda decorated: decorated
+
 
 # Every validated class: unknown keys are errors; FactRef and conditions are our own classes.
 CONFIG = {"extra": "forbid", "arbitrary_types_allowed": True}
@@ -95,6 +103,7 @@ def _layout(cls: type) -> _Layout:
     return found
 
 
+@dataclass_transform(frozen_default=True, eq_default=True)
 def frozen(cls: type[T]) -> type[T]:
     """A Record subclass as a dataclass (for pydantic, fields(), replace()), its methods Record's."""
     if not issubclass(cls, Record):
