@@ -16,6 +16,7 @@ from pathlib import Path
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.reads import FieldUse, facts_of, fields_used
 from polcalc.i18n.messages import ProfileError
+from polcalc.i18n.words import both, word
 from polcalc.inputs.profiles import validate_profile
 from polcalc.model.conditions import AllOf, Comparison
 from polcalc.model.quantity import parse_quantity
@@ -23,16 +24,6 @@ from polcalc.model.rules import Measure
 from polcalc.model.vocabulary import SIZES, Vocabulary
 
 SCHEMA_NAME = "profile.schema.json"
-SIZE_ZH = {"micro": "微型", "small": "小型", "medium": "中型", "large": "大型"}
-UNIT_WORDS = {  # unit: (zh, en)
-    "yuan": ("元", "yuan"),
-    "usd": ("美元", "US dollars"),
-    "count": ("个数", "count"),
-    "tonnes": ("吨", "tonnes"),
-    "m2": ("平方米", "m²"),
-    "mu": ("亩", "mu"),
-    "ratio": ("比例", "share"),
-}
 EXAMPLES = {"yuan": "2.3亿", "usd": "50万", "count": "150", "tonnes": "1200", "m2": "3500", "mu": "200", "ratio": "70%"}
 _BARE_NUMBER = re.compile(r"^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")  # a TOML number as typed (no leading zeros)
 _COLUMN = 36  # where the explaining comment starts
@@ -278,7 +269,7 @@ def render_profile(catalog: Catalog, answers: Answers, schema_ref: str | None) -
     else:
         out.append(_line('# industry = ""', f"行业 industry, one of the list below{industry_note}"))
         out += [f"#   {key:<27} {ind.zh} {ind.en}" for key, ind in vocab.industries.items()]
-    size_note = "企业规模 size: " + ", ".join(f"{s} {SIZE_ZH[s]}" for s in SIZES)
+    size_note = "企业规模 size: " + ", ".join(f"{s} {word(f'size_{s}', 'zh')}" for s in SIZES)
     size_note += f" (工信部联企业〔2011〕300号){_read_by(catalog, keys.size)}"
     size_code = f"size = {toml_string(answers.size)}" if answers.size else '# size = ""'
     out.append(_line(size_code, size_note))
@@ -322,7 +313,7 @@ def render_profile(catalog: Catalog, answers: Answers, schema_ref: str | None) -
 
 def _figure_line(catalog: Catalog, use: FieldUse, value: str | None, first_time: int | None) -> str:
     spec = catalog.vocabulary.figures[use.name]
-    zh_unit, en_unit = UNIT_WORDS[spec.unit]
+    zh_unit, en_unit = both(f"unit_{spec.unit}")
     example = EXAMPLES[spec.unit]
     example = example if spec.unit in ("count", "tonnes", "m2", "mu") else f'"{example}"'
     note = f"{spec.zh} {spec.en} · {zh_unit} {en_unit}, e.g. {example}"

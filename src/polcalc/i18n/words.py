@@ -293,6 +293,25 @@ _WORDS: dict[str, tuple[str, str]] = {
     "size_small": ("小型", "small"),
     "size_medium": ("中型", "medium"),
     "size_large": ("大型", "large"),
+    # A figure's unit: as a template's note and init's question name it, and as the schema
+    # describes the forms a value may take.
+    "unit_yuan": ("元", "yuan"),
+    "unit_usd": ("美元", "US dollars"),
+    "unit_count": ("个数", "count"),
+    "unit_tonnes": ("吨", "tonnes"),
+    "unit_m2": ("平方米", "m²"),
+    "unit_mu": ("亩", "mu"),
+    "unit_ratio": ("比例", "share"),
+    "unit_yuan_forms": (
+        '元；可写 "3000万"、"1.2亿"、"3,000,000" 或数字',
+        'yuan: "3000万", "1.2亿", "3,000,000" or a number',
+    ),
+    "unit_usd_forms": ('美元；可写 "50万" 或数字', 'US dollars: "50万" or a number'),
+    "unit_count_forms": ("人数或个数，非负整数", "a count: a whole number, 0 or more"),
+    "unit_tonnes_forms": ("吨", "tonnes"),
+    "unit_m2_forms": ("平方米", "square metres"),
+    "unit_mu_forms": ("亩", "mu (亩)"),
+    "unit_ratio_forms": ('比例："70%" 或 0.7', 'a share: "70%" or 0.7'),
     "size_employees": ("从业人员 {value} 人", "{value} staff"),
     "size_revenue": ("营业收入 {value}", "revenue {value}"),
     "size_total_assets": ("资产总额 {value}", "assets {value}"),
@@ -481,6 +500,11 @@ def default_lang() -> str:
 def word(key: str, lang: str) -> str:
     zh, en = _WORDS[key]
     return zh if lang == "zh" else en
+
+
+def both(key: str) -> tuple[str, str]:
+    """The word in Chinese and in English, for texts that show the two side by side."""
+    return _WORDS[key]
 
 
 def say(key: str, lang: str, /, **fields: object) -> str:

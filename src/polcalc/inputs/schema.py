@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from polcalc.i18n.words import both
 from polcalc.inputs.profiles import MAX_YEAR, MIN_YEAR
 from polcalc.model.vocabulary import SIZES, Figure, Vocabulary
 
@@ -27,22 +28,6 @@ PLAIN_PATTERN = rf"^\s*\+?{_DIGITS}\s*$"
 PERCENT_PATTERN = r"^\s*\+?[0-9]+(?:\.[0-9]+)?\s*(?:%|％|‰)\s*$"
 YEAR_PATTERN = "^(?:199[0-9]|20[0-9]{2}|2100)$"  # MIN_YEAR..MAX_YEAR, as the reader checks
 MONTH_PATTERN = "^(?:199[0-9]|20[0-9]{2}|2100)-(?:0[1-9]|1[0-2])$"
-
-SIZE_LABELS = {
-    "micro": ("微型", "micro"),
-    "small": ("小型", "small"),
-    "medium": ("中型", "medium"),
-    "large": ("大型", "large"),
-}
-UNIT_TEXT = {
-    "yuan": ('元；可写 "3000万"、"1.2亿"、"3,000,000" 或数字', 'yuan: "3000万", "1.2亿", "3,000,000" or a number'),
-    "usd": ('美元；可写 "50万" 或数字', 'US dollars: "50万" or a number'),
-    "count": ("人数或个数，非负整数", "a count: a whole number, 0 or more"),
-    "tonnes": ("吨", "tonnes"),
-    "m2": ("平方米", "square metres"),
-    "mu": ("亩", "mu (亩)"),
-    "ratio": ('比例："70%" 或 0.7', 'a share: "70%" or 0.7'),
-}
 
 
 def bilingual(zh: str, en: str) -> str:
@@ -61,7 +46,7 @@ def _enum(values: list[str], docs: list[str], description: str) -> dict[str, Any
 
 def figure_schema(spec: Figure) -> dict[str, Any]:
     """One figure's value: money as a number or a string as people write it, counts as integers."""
-    zh_unit, en_unit = UNIT_TEXT[spec.unit]
+    zh_unit, en_unit = both(f"unit_{spec.unit}_forms")
     description = f"{bilingual(spec.zh, spec.en)}\n\n{bilingual(zh_unit, en_unit)}"
     value: dict[str, Any]
     if spec.unit in ("yuan", "usd"):
@@ -183,7 +168,7 @@ def build_schema(vocab: Vocabulary) -> dict[str, Any]:
         ),
         "size": _enum(
             list(SIZES),
-            [bilingual(*SIZE_LABELS[s]) for s in SIZES],
+            [bilingual(*both(f"size_{s}")) for s in SIZES],
             bilingual("企业规模（工信部联企业〔2011〕300号）", "size class (工信部联企业〔2011〕300号)"),
         ),
         "status": {

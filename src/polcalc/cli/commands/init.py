@@ -14,6 +14,8 @@ import typer
 
 from polcalc.cli.options import LangOption, handle_errors
 from polcalc.cli.usage import did_you_mean, resolve_lang
+from polcalc.i18n.words import word
+from polcalc.model.vocabulary import SIZES
 
 if TYPE_CHECKING:
     from polcalc.engine.catalog import Catalog
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
 
 _YES = {"y", "yes", "是", "true", "1"}
 _NO = {"n", "no", "否", "false", "0"}
-_SIZES_ZH = {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large"}
 
 
 @handle_errors
@@ -212,10 +213,10 @@ class _Questionnaire:
 
     def figure(self, period: str, name: str) -> str | None:
         """A figure as typed, once the profile reader accepts it; None when skipped."""
-        from polcalc.formats.profile_template import EXAMPLES, UNIT_WORDS, figure_problem
+        from polcalc.formats.profile_template import EXAMPLES, figure_problem
 
         spec = self.vocab.figures[name]
-        unit = UNIT_WORDS[spec.unit][0 if self.lang == "zh" else 1]
+        unit = word(f"unit_{spec.unit}", self.lang)
         prompt = self.word("init_figure_q").format(
             period=period, label=f"{spec.zh} {spec.en}", unit=unit, example=EXAMPLES[spec.unit]
         )
@@ -259,9 +260,10 @@ class _Questionnaire:
         return None
 
     def size(self) -> str | None:
-        choices = ["micro", "small", "medium", "large"]
+        choices = list(SIZES)
+        named = {word(f"size_{s}", "zh"): s for s in SIZES}
         while (text := self.line(self.word("init_size") + ": ")) is not None and text:
-            text = _SIZES_ZH.get(text, text.lower())
+            text = named.get(text, text.lower())
             if text in choices:
                 return text
             if text.isdigit() and 1 <= int(text) <= 4:
