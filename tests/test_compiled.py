@@ -140,6 +140,9 @@ def _interpreted(result, profile: Profile) -> list[tuple]:
     first = Facts(profile, CATALOG, result.policy.year)
     checks = [check_condition(c, first) for c in result.policy.when]
     checks += [check_condition(c, own) for c in result.measure.when]
+    # A condition a department judges that the profile cannot decide holds, undecided inside.
+    judged = [check_condition(c, own) for c in result.measure.judged]
+    checks += [c if c.holds is not None else Check("", True, children=(c,), group="judged") for c in judged]
     return [_seen(c, lang) for c in checks for lang in ("en", "zh")]
 
 

@@ -59,6 +59,7 @@ def _filled(text: str) -> str:
         "yuan": '"2.3亿"',
         "usd": '"50万"',
         "count": "150",
+        "rank": "8",
         "tonnes": "1200",
         "m2": "3500",
         "mu": "200",

@@ -214,6 +214,7 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
                 problems.append(f"{where}.id: duplicate measure id")
             measures[m.id] = m
             problems += [f"{where}.when: {p}" for p in check_conditions(m.when, vocabulary, reference)]
+            problems += [f"{where}.judged: {p}" for p in check_conditions(m.judged, vocabulary, reference)]
             problems += [f"{where}.award: {p}" for p in check_award(m.award, vocabulary, reference)]
     return Catalog(vocabulary, reference, policies, measures, sources), problems
 

@@ -42,6 +42,11 @@ class Check(NamedTuple):
             return self.text
         return say(f"cond_{self.group}", lang, items=" | ".join(c.describe(lang) for c in self.children))
 
+    @property
+    def unsettled(self) -> tuple[str, ...]:
+        """For a condition a department judges that the profile cannot decide: the keys that would."""
+        return self.children[0].missing if self.group == "judged" else ()
+
     def value(self, lang: str) -> str:
         """What the company has, as the language writes it ("" when the condition reads no figure)."""
         if self.fact is None:
@@ -55,6 +60,8 @@ class Check(NamedTuple):
 
     def explain_note(self, lang: str) -> str:
         """Why the value is undefined, how a derived value was derived, the other side's value."""
+        if self.group == "judged":
+            return say("judged_unsettled", lang, keys=", ".join(self.unsettled))
         if self.fact is None:
             return ""
         undefined = self.undefined
@@ -385,3 +392,33 @@ def _test(cmp: Comparison) -> _Test:
         return left is not None and order(left, right)
 
     return ordered
+
+
+# ------------------------------------------------------------------ a department's judgement
+
+
+def judged_verdict(judged: Sequence[Condition]) -> Verdict:
+    """Whether the conditions a department judges let a result stand: only one the profile
+    decides against (False) stops it; one it cannot decide holds (the caveat says so)."""
+    parts = [verdict_of((c,)) for c in judged]
+
+    def stands(facts: Facts) -> bool:
+        return all(part(facts) is not False for part in parts)
+
+    return stands
+
+
+def judged_checkers(judged: Sequence[Condition]) -> tuple[Checker, ...]:
+    """Per condition a department judges, its Check; where the profile lacks what it reads, a
+    Check that holds (group "judged") with the undecided check as its one child."""
+    return tuple(_judged_checker(checker) for checker in checkers_of(tuple(judged)))
+
+
+def _judged_checker(inner: Checker) -> Checker:
+    def judged(facts: Facts) -> Check:
+        check = inner(facts)
+        if check.holds is not None:
+            return check
+        return _tuple(Check, ("", True, None, (), None, (check,), None, "judged"))
+
+    return judged

@@ -16,7 +16,18 @@ from polcalc.core.money import format_quantity, format_rate
 from polcalc.core.steps import MONEY, NUMBER, PRICE, RATE, Q, Step
 from polcalc.core.text import Text
 from polcalc.engine.catalog import Catalog, iter_award_facts
-from polcalc.engine.conditions import Check, Checker, Verdict, check_all, check_each, checkers_of, overall, verdict_of
+from polcalc.engine.conditions import (
+    Check,
+    Checker,
+    Verdict,
+    check_all,
+    check_each,
+    checkers_of,
+    judged_checkers,
+    judged_verdict,
+    overall,
+    verdict_of,
+)
 from polcalc.engine.facts import Facts
 from polcalc.model.conditions import FactRef
 from polcalc.model.profile import Profile
@@ -434,6 +445,10 @@ class _Plan:
         self.year = measure.year or policy.year
         self.verdict: Verdict = verdict_of(measure.when)
         self.checkers: tuple[Checker, ...] = checkers_of(measure.when)
+        if measure.judged:
+            when, judged = self.verdict, judged_verdict(measure.judged)
+            self.verdict = lambda facts: False if judged(facts) is False else when(facts)
+            self.checkers += judged_checkers(measure.judged)
         self.policy_verdict: Verdict = verdict_of(policy.when)
         self.policy_checkers: tuple[Checker, ...] = checkers_of(policy.when)
         self.windows: dict[dt.date, tuple[dt.date | None, dt.date | None, bool]] = {}

@@ -37,7 +37,7 @@ class FieldUse:
 
 def facts_of(measure: Measure, catalog: Catalog) -> Iterator[FactRef]:
     """Every fact a measure reads: document-wide conditions, its own, its award's and its tiers'."""
-    conds = list(catalog.policy_of(measure).when) + list(measure.when)
+    conds = list(catalog.policy_of(measure).when) + list(measure.when) + list(measure.judged)
     if isinstance(measure.award, Tiers):
         for tier in measure.award.tiers:
             conds += list(tier.when)

@@ -54,6 +54,8 @@ def write_explanation(
         con.print(say("ex_tier", lang, label=t["label"], conditions=conditions, award=t["award"], cap=cap))
     conds = d["policy_conditions"] + d["conditions"]
     con.print(say("ex_who", lang, conditions="; ".join(conds) if conds else word("ex_no_conditions", lang)))
+    if d["judged"]:
+        con.print(say("ex_judged", lang, conditions="; ".join(d["judged"])))
     con.print(say("ex_year", lang, year=d["year"]))
     for caveat in d["caveats"]:
         con.print(say("ex_caveat", lang, caveat=caveat))

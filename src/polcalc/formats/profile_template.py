@@ -24,7 +24,16 @@ from polcalc.model.rules import Measure
 from polcalc.model.vocabulary import SIZES, Vocabulary
 
 SCHEMA_NAME = "profile.schema.json"
-EXAMPLES = {"yuan": "2.3亿", "usd": "50万", "count": "150", "tonnes": "1200", "m2": "3500", "mu": "200", "ratio": "70%"}
+EXAMPLES = {
+    "yuan": "2.3亿",
+    "usd": "50万",
+    "count": "150",
+    "rank": "8",
+    "tonnes": "1200",
+    "m2": "3500",
+    "mu": "200",
+    "ratio": "70%",
+}
 _BARE_NUMBER = re.compile(r"^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")  # a TOML number as typed (no leading zeros)
 _COLUMN = 36  # where the explaining comment starts
 _MAX_IDS = 6  # "read by" lists this many measure ids, then a count
@@ -200,7 +209,7 @@ def figure_problem(vocab: Vocabulary, name: str, text: str, lang: str = "en") ->
 def toml_value(text: str, unit: str) -> str:
     """An accepted answer as a TOML value: a plain number stays bare, anything else ("3000万") a string."""
     text = text.strip()
-    if unit == "count":  # whole and non-negative, as figure_problem checked
+    if unit in ("count", "rank"):  # whole and non-negative, as figure_problem checked
         return str(int(parse_quantity(text, allow_percent=False, allow_money=False)))
     if _BARE_NUMBER.match(text):
         return text
@@ -315,7 +324,7 @@ def _figure_line(catalog: Catalog, use: FieldUse, value: str | None, first_time:
     spec = catalog.vocabulary.figures[use.name]
     zh_unit, en_unit = both(f"unit_{spec.unit}")
     example = EXAMPLES[spec.unit]
-    example = example if spec.unit in ("count", "tonnes", "m2", "mu") else f'"{example}"'
+    example = example if spec.unit in ("count", "rank", "tonnes", "m2", "mu") else f'"{example}"'
     note = f"{spec.zh} {spec.en} · {zh_unit} {en_unit}, e.g. {example}"
     if first_time:
         note += f" · first-time tests also read every year before {first_time} / 首次类考核还读取此前各年"

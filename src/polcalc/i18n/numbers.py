@@ -40,6 +40,8 @@ def figure(value: Decimal, unit: str, lang: str) -> str:
     if unit in _UNIT_WORDS:
         zh, en = _UNIT_WORDS[unit]
         return f"{normalize(value)}{zh}" if lang == "zh" else f"{number(value, lang)}{en}"
+    if unit == "rank":
+        return f"第{normalize(value)}名" if lang == "zh" else f"rank {normalize(value)}"
     if unit in ("count", "plain"):
         return number(value, lang)
     return quantity(value, unit, lang)

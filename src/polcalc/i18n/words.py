@@ -175,6 +175,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "ex_tier_cap": ("（上限 {cap}）", " (cap {cap})"),
     "ex_and": (" 且 ", " and "),
     "ex_who": ("适用条件：{conditions}", "Who qualifies: {conditions}"),
+    "ex_judged": (
+        "由主管部门认定（画像给出即按其判定，未给出不影响结果）：{conditions}",
+        "For the department to judge (given in the profile, it decides; not given, the result stands): {conditions}",
+    ),
     "ex_no_conditions": ("没有规则可检验的条件", "no condition the rules can test"),
     "ex_year": ("数据年度：{year}", "Figures of year: {year}"),
     "ex_caveat": ("须部门认定：{caveat}", "For the department to judge: {caveat}"),
@@ -270,6 +274,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     # --- conditions and the company's values under them
     "cond_any": ("满足其一：{items}", "any of: {items}"),
     "cond_all": ("全部满足：{items}", "all of: {items}"),
+    "cond_judged": ("由主管部门认定：{items}", "for the department to judge: {items}"),
+    "judged_unsettled": (
+        "未给出 {keys}：由主管部门认定，给出即可判定",
+        "{keys} not given: the department judges; give it to settle this",
+    ),
     "undefined": ("无法计算", "undefined"),
     "true": ("是", "true"),
     "false": ("否", "false"),
@@ -302,6 +311,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "unit_m2": ("平方米", "m²"),
     "unit_mu": ("亩", "mu"),
     "unit_ratio": ("比例", "share"),
+    "unit_rank": ("名次", "rank"),
     "unit_yuan_forms": (
         '元；可写 "3000万"、"1.2亿"、"3,000,000" 或数字',
         'yuan: "3000万", "1.2亿", "3,000,000" or a number',
@@ -311,6 +321,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "unit_tonnes_forms": ("吨", "tonnes"),
     "unit_m2_forms": ("平方米", "square metres"),
     "unit_mu_forms": ("亩", "mu (亩)"),
+    "unit_rank_forms": ("名次：第1名写 1，正整数", "a rank: 1 for first, a whole number from 1"),
     "unit_ratio_forms": ('比例："70%" 或 0.7', 'a share: "70%" or 0.7'),
     "size_employees": ("从业人员 {value} 人", "{value} staff"),
     "size_revenue": ("营业收入 {value}", "revenue {value}"),
@@ -371,6 +382,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "未知行业 {value}{suggest}；可选：{valid}",
         "unknown industry {value}{suggest}; valid: {valid}",
     ),
+    "pr_not_rank": ("{value} 不是名次：名次是从 1 起的整数", "{value} is not a rank: a rank is a whole number from 1"),
     "pr_unknown_size": ("未知规模 {value}{suggest}；可选：{valid}", "unknown size {value}{suggest}; valid: {valid}"),
     "pr_unknown_status": ("未知身份项{suggest}；可选：{valid}", "unknown status{suggest}; valid: {valid}"),
     "pr_not_bool": ("应为 true 或 false，而不是 {value}", "must be true or false, not {value}"),

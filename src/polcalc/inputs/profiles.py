@@ -285,6 +285,9 @@ def _figures_by_period(
             if value < 0:
                 problems.add(f"{path}.{name}", Message("pr_negative", value=repr(raw)), name)
                 continue
+            if unit == "rank" and (value < 1 or value != value.to_integral_value()):
+                problems.add(f"{path}.{name}", Message("pr_not_rank", value=repr(raw)), name)
+                continue
             if unit == "count" and value != value.to_integral_value():
                 problems.add(f"{path}.{name}", Message("pr_not_whole", value=raw), name)
                 continue

@@ -53,6 +53,8 @@ def figure_schema(spec: Figure) -> dict[str, Any]:
         value = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": MONEY_PATTERN}]}
     elif spec.unit == "count":
         value = {"type": "integer", "minimum": 0}
+    elif spec.unit == "rank":
+        value = {"type": "integer", "minimum": 1}
     elif spec.unit == "ratio":
         value = {
             "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "string", "pattern": PERCENT_PATTERN}]

@@ -156,6 +156,10 @@ class Measure(_Strict):
     department: BiText
     award: Award
     when: tuple[Cond, ...] = ()
+    # Conditions a department judges (a rank in the district, "contributing most"): a fact the
+    # profile may give. Given, each decides as `when` does; not given, it does not block: the
+    # result stays eligible, its caveat shown, and explain names the fact that would settle it.
+    judged: tuple[Cond, ...] = ()
     cap: Money | None = None
     year: int | None = None  # the year whose figures the measure reads; default: the policy's
     valid_from: dt.date | None = None

@@ -12,7 +12,7 @@ from typing import ClassVar, Literal
 from polcalc.core.record import CONFIG, Record, frozen
 from polcalc.core.text import Text
 
-Unit = Literal["yuan", "usd", "count", "tonnes", "m2", "mu", "ratio"]
+Unit = Literal["yuan", "usd", "count", "rank", "tonnes", "m2", "mu", "ratio"]  # rank: 1 is first
 SIZES = ("micro", "small", "medium", "large")
 
 

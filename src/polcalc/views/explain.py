@@ -44,6 +44,7 @@ def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str
             "source": policy.source,
             "policy_conditions": _conditions(policy.when, lang),
             "conditions": _conditions(measure.when, lang),
+            "judged": _conditions(measure.judged, lang),
             "tiers": [
                 {
                     "label": t.label.get(lang),
