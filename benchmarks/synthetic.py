@@ -34,6 +34,8 @@ def _amount(rng: random.Random, unit: str, scale: float) -> Any:
         return int(rng.uniform(5, 600) * scale**0.3)
     if unit == "ratio":
         return f"{rng.randint(0, 100)}%"
+    if unit == "rank":  # a district ranking: 1 is first
+        return rng.randint(1, 30)
     value = int(rng.lognormvariate(16, 1.3) * scale)  # median around 900万
     if unit not in ("yuan", "usd"):
         return value // 1000  # tonnes, m², mu: plain numbers
