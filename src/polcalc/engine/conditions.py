@@ -1,11 +1,10 @@
-"""Conditions tested against a company's facts: the Check a reader sees, and conditions compiled.
+"""Conditions tested against a company's facts: the Check a reader sees, the one evaluator.
 
-`check_condition` interprets a parsed condition and says everything about it (what the company
-has, why it fails): it is the definition. A batch tests the same few hundred conditions for
-every company, so each tuple of conditions is also compiled, once per process, into closures
-over its parsed parts (never from its text): `verdict_of` gives the verdict alone (a screen needs
-no reasons), `checkers_of` the very Checks check_condition gives. tests/test_compiled.py holds
-both to agreeing with check_condition.
+A batch tests the same few hundred conditions for every company, so each condition is compiled
+once per process into a closure over its parsed parts (never from its text) that gives its
+Check (`checkers_of`); a verdict alone (`verdict_of`: a screen needs no reasons) is read from
+the same checks. tests/reference_conditions.py restates the language's meaning plainly, and
+tests/test_compiled.py holds the compiled checks to it.
 """
 
 from __future__ import annotations
@@ -83,32 +82,10 @@ class Check(NamedTuple):
         return self.explain_note("en")
 
 
-# ------------------------------------------------------------------ the definition
+# ------------------------------------------------------------------ comparing
 
 
 _ORDER = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
-
-
-def compare(op: str, left: object, right: object, levels: tuple[str, ...] | None) -> bool:
-    if op == "in":
-        return bool(_as_set(left) & set(right))  # type: ignore[arg-type]
-    if op == "not in":
-        return not (_as_set(left) & set(right))  # type: ignore[arg-type]
-    if isinstance(left, frozenset):  # industry words: == means "is, or belongs to"
-        return (right in left) == (op == "==")
-    if levels is not None:  # recognition levels compare by their order; none is below all
-        rank = _rank(levels)
-        lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
-        left, right = lv, rv
-    if op == "==":
-        return left == right
-    if op == "!=":
-        return left != right
-    if left is None:
-        return False
-    return _ORDER[op](left, right)
-
-
 _RANKS: dict[tuple[str, ...], dict[str, int]] = {}
 
 
@@ -118,16 +95,6 @@ def _rank(levels: tuple[str, ...]) -> dict[str, int]:
     if found is None:
         found = _RANKS[levels] = {lv: i for i, lv in enumerate(levels)}
     return found
-
-
-def _as_set(value: object) -> set[object]:
-    return set(value) if isinstance(value, frozenset) else {value}
-
-
-def check_condition(cond: Condition, facts: Facts) -> Check:
-    if isinstance(cond, Comparison):
-        return _check_comparison(cond, facts)
-    return _group(tuple(check_condition(c, facts) for c in cond.items), isinstance(cond, AnyOf))
 
 
 def _group(children: tuple[Check, ...], anyof: bool) -> Check:
@@ -144,28 +111,6 @@ def _group(children: tuple[Check, ...], anyof: bool) -> Check:
         else tuple(k for c in children if c.holds is None for k in c.missing)
     )
     return Check("", holds, missing=missing, children=children, group="any" if anyof else "all")
-
-
-def _check_comparison(cmp: Comparison, facts: Facts) -> Check:
-    fv = facts.get(cmp.fact)
-    right: object = cmp.value
-    right_fv: FactValue | None = None
-    if isinstance(right, FactRef):
-        right_fv = facts.get(right)
-        right = right_fv.value
-    missing = fv.missing + (right_fv.missing if right_fv else ())
-    if missing:
-        return Check(cmp.text, None, missing=missing, comparison=cmp)
-    if fv.undefined or (right_fv is not None and right_fv.undefined):
-        return Check(cmp.text, False, fv, comparison=cmp, right=right_fv)
-    if cmp.op in ("is", "is not"):
-        holds = bool(fv.value) == (cmp.op == "is")
-        return Check(cmp.text, holds, fv, comparison=cmp)
-    levels = None
-    if cmp.fact.name == "recognized":
-        levels = facts.vocab.recognitions[cmp.fact.selectors[0].name].levels
-    holds = compare(cmp.op, fv.value, right, levels)
-    return Check(cmp.text, holds, fv, comparison=cmp, right=right_fv)
 
 
 def overall(checks: Sequence[Check]) -> bool | None:
@@ -185,12 +130,30 @@ _tuple = tuple.__new__
 
 
 def verdict_of(conds: Sequence[Condition]) -> Verdict:
-    """Whether every condition holds (None: some cannot be judged and none fails)."""
-    return _memo(_VERDICTS, conds, lambda: _verdict_all([_verdict(c) for c in conds]))
+    """Whether every condition holds (None: some cannot be judged and none fails): the checks'
+    verdict, each condition tested once per set of facts however many measures ask it."""
+    return _memo(_VERDICTS, conds, lambda: _verdict_of(checkers_of(conds)))
+
+
+def _verdict_of(checkers: tuple[Checker, ...]) -> Verdict:
+    if not checkers:
+        return _always_true
+
+    def verdict(facts: Facts) -> bool | None:
+        unknown = False
+        for checker in checkers:
+            holds = checker(facts)[1]  # Check.holds, read by position: this runs per condition per company
+            if holds is False:
+                return False
+            if holds is None:
+                unknown = True
+        return None if unknown else True
+
+    return verdict
 
 
 def checkers_of(conds: Sequence[Condition]) -> tuple[Checker, ...]:
-    """Per condition, a function giving the Check that check_condition gives. Equal conditions
+    """Per condition, a function giving its Check. Equal conditions
     (measures often repeat one, "above_scale") share one, so check_each tests them once."""
     return _memo(_CHECKERS, conds, lambda: tuple(_shared_checker(c) for c in conds))
 
@@ -229,70 +192,8 @@ def _memo(table: dict, conds: Sequence[Condition], build: Callable) -> object:
     return found[1]
 
 
-def _verdict_all(parts: list[Verdict]) -> Verdict:
-    if not parts:
-        return _always_true
-    if len(parts) == 1:
-        return parts[0]
-
-    def all_hold(facts: Facts) -> bool | None:
-        unknown = False
-        for part in parts:
-            got = part(facts)
-            if got is False:
-                return False
-            if got is None:
-                unknown = True
-        return None if unknown else True
-
-    return all_hold
-
-
 def _always_true(facts: Facts) -> bool:
     return True
-
-
-def _verdict(cond: Condition) -> Verdict:
-    if not isinstance(cond, Comparison):
-        parts = [_verdict(c) for c in cond.items]
-        return _verdict_any(parts) if isinstance(cond, AnyOf) else _verdict_all(parts)
-    fact, right, test = cond.fact, cond.value, _test(cond)
-    if isinstance(right, FactRef):
-        other = right
-
-        def compared(facts: Facts) -> bool | None:
-            fv, rv = facts.get(fact), facts.get(other)
-            if fv.missing or rv.missing:
-                return None
-            if fv.undefined or rv.undefined:
-                return False
-            return test(fv.value, rv.value, facts)
-
-        return compared
-
-    def tested(facts: Facts) -> bool | None:
-        fv = facts.get(fact)
-        if fv.missing:
-            return None
-        if fv.undefined:
-            return False
-        return test(fv.value, right, facts)
-
-    return tested
-
-
-def _verdict_any(parts: list[Verdict]) -> Verdict:
-    def any_holds(facts: Facts) -> bool | None:
-        unknown = False
-        for part in parts:
-            got = part(facts)
-            if got is True:
-                return True
-            if got is None:
-                unknown = True
-        return None if unknown else False
-
-    return any_holds
 
 
 _SHARED: dict[Condition, Checker] = {}  # by value: conditions are equal when they read alike
