@@ -80,7 +80,7 @@ def _variants(shipped: list[tuple[Condition, ...]]) -> list[Condition]:
 SHIPPED = {region: _shipped(region) for region in CATALOG.regions}
 CONDITIONS = {region: _variants(shipped) for region, shipped in SHIPPED.items()}
 COMPILED = {
-    region: [(cond, checkers_of((cond,))[0], verdict_of((cond,))) for cond in conds]
+    region: [(cond, checkers_of((cond,), CATALOG.memo)[0], verdict_of((cond,), CATALOG.memo)) for cond in conds]
     for region, conds in CONDITIONS.items()
 }
 
@@ -96,7 +96,7 @@ def _agree(profile: Profile) -> None:
             assert checker(facts) == expected, cond
             assert verdict(facts) == expected.holds, cond
         for conds in SHIPPED[profile.region]:
-            assert verdict_of(conds)(facts) == overall([check_condition(c, facts) for c in conds]), conds
+            assert verdict_of(conds, CATALOG.memo)(facts) == overall([check_condition(c, facts) for c in conds]), conds
 
 
 def test_compiled_conditions_agree_with_their_definition_on_the_samples():

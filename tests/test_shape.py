@@ -83,7 +83,8 @@ def test_every_class_the_cached_catalog_holds_is_a_record_of_a_module_the_cache_
         elif type(obj).__module__.startswith("polcalc."):
             assert isinstance(obj, Record) or type(obj).__name__ == "Catalog", type(obj)
             modules.add(type(obj).__module__.removeprefix("polcalc."))
-            for value in vars(obj).values():
+            state = obj.__getstate__() if type(obj).__name__ == "Catalog" else vars(obj)  # what is pickled
+            for value in state.values():
                 walk(value)
 
     catalog = load_catalog()
@@ -215,3 +216,17 @@ def test_a_year_is_read_as_leniently_as_pydantic_read_it():
             {"name": "x", "region": "xishan", "events": [{"kind": kind, "year": year}]}, "p", vocab
         )
         assert isinstance(profile, Profile) and profile.events[0].year == 2020 and type(profile.events[0].year) is int
+
+
+def test_the_cached_catalog_holds_the_rules_not_what_is_compiled_from_them():
+    import datetime as dt
+    import pickle
+
+    from polcalc.engine.evaluate import evaluate_company
+    from tests.conftest import make_profile
+
+    catalog = load_catalog()
+    evaluate_company(make_profile({"name": "x", "region": "xishan"}), catalog, dt.date(2020, 6, 30))
+    assert catalog.memo  # plans, checkers, resolvers: compiled once, owned by the catalog
+    copy = pickle.loads(pickle.dumps(catalog))
+    assert copy.memo == {} and copy.measures == catalog.measures

@@ -86,6 +86,11 @@ class Catalog:
     def policy_of(self, measure: Measure) -> Policy:
         return self.policies[measure.policy_id]
 
+    def __getstate__(self) -> dict[str, Any]:
+        # What is derived (compiled closures, selections) is rebuilt where the catalog is loaded:
+        # the cache file holds the validated rules alone.
+        return {**self.__dict__, "_selection": {}, "memo": {}}
+
     def measures_for(self, region: str | None = None, policy: str | None = None) -> list[Measure]:
         key = (region, policy)
         if key not in self._selection:

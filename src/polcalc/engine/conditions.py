@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from polcalc.core.steps import Step
 from polcalc.engine.facts import Facts, FactValue
@@ -129,10 +129,13 @@ _Test = Callable[[object, object, Facts], bool]
 _tuple = tuple.__new__
 
 
-def verdict_of(conds: Sequence[Condition]) -> Verdict:
-    """Whether every condition holds (None: some cannot be judged and none fails): the checks'
-    verdict, each condition tested once per set of facts however many measures ask it."""
-    return _memo(_VERDICTS, conds, lambda: _verdict_of(checkers_of(conds)))
+Memo = dict[Any, Any]  # what is compiled from one catalog's rules: its Catalog.memo
+
+
+def verdict_of(conds: Sequence[Condition], memo: Memo) -> Verdict:
+    """Whether every condition holds (None: some cannot be judged and none fails), read from the
+    checks. Compiled once per catalog: `memo` is the catalog's (Catalog.memo)."""
+    return _memo(memo, "verdicts", conds, lambda: _verdict_of(checkers_of(conds, memo)))
 
 
 def _verdict_of(checkers: tuple[Checker, ...]) -> Verdict:
@@ -152,10 +155,10 @@ def _verdict_of(checkers: tuple[Checker, ...]) -> Verdict:
     return verdict
 
 
-def checkers_of(conds: Sequence[Condition]) -> tuple[Checker, ...]:
-    """Per condition, a function giving its Check. Equal conditions
-    (measures often repeat one, "above_scale") share one, so check_each tests them once."""
-    return _memo(_CHECKERS, conds, lambda: tuple(_shared_checker(c) for c in conds))
+def checkers_of(conds: Sequence[Condition], memo: Memo) -> tuple[Checker, ...]:
+    """Per condition, a function giving its Check. Equal conditions (measures often repeat one,
+    "above_scale") share one, so check_each tests them once. Compiled once per catalog (memo)."""
+    return _memo(memo, "checkers", conds, lambda: tuple(_shared_checker(c, memo) for c in conds))
 
 
 def check_each(checkers: Sequence[Checker], facts: Facts) -> list[Check]:
@@ -171,19 +174,21 @@ def check_each(checkers: Sequence[Checker], facts: Facts) -> list[Check]:
 
 
 def check_all(conds: Sequence[Condition], facts: Facts) -> list[Check]:
-    return check_each(checkers_of(conds), facts)
+    return check_each(checkers_of(conds, facts.catalog.memo), facts)
 
 
-# Keyed by the identity of the rules' tuple of conditions, which each entry keeps alive (so the
-# id is never reused): a catalog's objects are compiled once however many companies there are.
-_VERDICTS: dict[int, tuple[object, Verdict]] = {}
-_CHECKERS: dict[int, tuple[object, tuple[Checker, ...]]] = {}
-_MEMO_SIZE = 4096  # catalogs hold a few hundred tuples; beyond, a caller makes new ones each time
+_MEMO_SIZE = 4096  # a catalog holds a few hundred tuples; beyond, a caller makes new ones each time
 
 
-def _memo(table: dict, conds: Sequence[Condition], build: Callable) -> object:
+def _memo(memo: Memo, kind: str, conds: Sequence[Condition], build: Callable) -> Any:
+    """What `build` compiles from a tuple of the catalog's conditions, kept in the catalog's memo
+    by the tuple's identity: the catalog holds its rules, so the id is theirs while both live (an
+    entry keeps its tuple too, for tuples a caller made)."""
     if not isinstance(conds, tuple):  # a list may change after compiling: never memoised
         return build()
+    table = memo.get(kind)
+    if table is None:
+        table = memo[kind] = {}
     found = table.get(id(conds))
     if found is None or found[0] is not conds:
         if len(table) >= _MEMO_SIZE:
@@ -196,15 +201,14 @@ def _always_true(facts: Facts) -> bool:
     return True
 
 
-_SHARED: dict[Condition, Checker] = {}  # by value: conditions are equal when they read alike
-
-
-def _shared_checker(cond: Condition) -> Checker:
-    found = _SHARED.get(cond)
+def _shared_checker(cond: Condition, memo: Memo) -> Checker:
+    """The checker of a condition, one per catalog for equal conditions (they read alike)."""
+    shared = memo.get("shared")
+    if shared is None:
+        shared = memo["shared"] = {}
+    found = shared.get(cond)
     if found is None:
-        if len(_SHARED) >= _MEMO_SIZE:
-            _SHARED.clear()
-        found = _SHARED[cond] = _checker(cond)
+        found = shared[cond] = _checker(cond)
     return found
 
 
@@ -298,10 +302,10 @@ def _test(cmp: Comparison) -> _Test:
 # ------------------------------------------------------------------ a department's judgement
 
 
-def judged_verdict(judged: Sequence[Condition]) -> Verdict:
+def judged_verdict(judged: Sequence[Condition], memo: Memo) -> Verdict:
     """Whether the conditions a department judges let a result stand: only one the profile
     decides against (False) stops it; one it cannot decide holds (the caveat says so)."""
-    parts = [verdict_of((c,)) for c in judged]
+    parts = [verdict_of((c,), memo) for c in judged]
 
     def stands(facts: Facts) -> bool:
         return all(part(facts) is not False for part in parts)
@@ -309,10 +313,10 @@ def judged_verdict(judged: Sequence[Condition]) -> Verdict:
     return stands
 
 
-def judged_checkers(judged: Sequence[Condition]) -> tuple[Checker, ...]:
+def judged_checkers(judged: Sequence[Condition], memo: Memo) -> tuple[Checker, ...]:
     """Per condition a department judges, its Check; where the profile lacks what it reads, a
     Check that holds (group "judged") with the undecided check as its one child."""
-    return tuple(_judged_checker(checker) for checker in checkers_of(tuple(judged)))
+    return tuple(_judged_checker(checker) for checker in checkers_of(tuple(judged), memo))
 
 
 def _judged_checker(inner: Checker) -> Checker:

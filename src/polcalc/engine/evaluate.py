@@ -122,6 +122,12 @@ class Result:
         return self.measure.id
 
     @property
+    def catalog(self) -> Catalog:
+        """The catalog the result was evaluated with (its memo holds what views derive once)."""
+        assert self._context is not None
+        return self._context.catalog
+
+    @property
     def amount(self) -> Decimal | None:
         return self.computed.amount if self.status == ELIGIBLE else None
 
@@ -351,7 +357,7 @@ def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
     undefined: Step | None = None
     out.tiers_judged = (award, facts)
     for index, tier in enumerate(award.tiers):
-        verdict = verdict_of(tier.when)(facts)
+        verdict = verdict_of(tier.when, facts.catalog.memo)(facts)
         if verdict is None:
             unknown += [k for c in check_all(tier.when, facts) for k in c.missing]
             continue
@@ -440,17 +446,17 @@ class _Plan:
         "year",
     )
 
-    def __init__(self, measure: Measure, policy: Policy) -> None:
+    def __init__(self, measure: Measure, policy: Policy, memo: dict) -> None:
         self.measure, self.policy = measure, policy
         self.year = measure.year or policy.year
-        self.verdict: Verdict = verdict_of(measure.when)
-        self.checkers: tuple[Checker, ...] = checkers_of(measure.when)
+        self.verdict: Verdict = verdict_of(measure.when, memo)
+        self.checkers: tuple[Checker, ...] = checkers_of(measure.when, memo)
         if measure.judged:
-            when, judged = self.verdict, judged_verdict(measure.judged)
+            when, judged = self.verdict, judged_verdict(measure.judged, memo)
             self.verdict = lambda facts: False if judged(facts) is False else when(facts)
-            self.checkers += judged_checkers(measure.judged)
-        self.policy_verdict: Verdict = verdict_of(policy.when)
-        self.policy_checkers: tuple[Checker, ...] = checkers_of(policy.when)
+            self.checkers += judged_checkers(measure.judged, memo)
+        self.policy_verdict: Verdict = verdict_of(policy.when, memo)
+        self.policy_checkers: tuple[Checker, ...] = checkers_of(policy.when, memo)
         self.windows: dict[dt.date, tuple[dt.date | None, dt.date | None, bool]] = {}
         self.award_fixed = _reads_no_facts(measure.award)
         self.fixed_award: Computed | None = None  # the award when it is the same for every company
@@ -485,31 +491,26 @@ def _reads_no_facts(award: Award) -> bool:
     return next(iter_award_facts(award), None) is None
 
 
-# Keyed by id, valid only for the very measure and policy a plan was built from (two catalogs
-# in one process may share an id, e.g. a draft rule file beside the shipped one).
-_PLANS: dict[str, _Plan] = {}
-
-
 def _plan(measure: Measure, catalog: Catalog) -> _Plan:
-    plan = _PLANS.get(measure.id)
-    policy = catalog.policy_of(measure)
-    if plan is None or plan.measure is not measure or plan.policy is not policy:
-        plan = _PLANS[measure.id] = _Plan(measure, policy)
+    """The measure compiled, once per catalog (its memo: a catalog's measure ids are unique)."""
+    plans = catalog.memo.get("plans")
+    if plans is None:
+        plans = catalog.memo["plans"] = {}
+    plan = plans.get(measure.id)
+    if plan is None:
+        plan = plans[measure.id] = _Plan(measure, catalog.policy_of(measure), catalog.memo)
     return plan
 
 
-# The plans of a selection of measures, valid for the very list catalog.measures_for gave.
-_SELECTIONS: dict[tuple[str, str | None, bool], tuple[list[Measure], list[_Plan]]] = {}
-
-
 def _plans(catalog: Catalog, region: str, policy: str | None, money_only: bool) -> list[_Plan]:
-    measures = catalog.measures_for(region=region, policy=policy)
-    key = (region, policy, money_only)
-    found = _SELECTIONS.get(key)
-    if found is None or found[0] is not measures:
+    """The plans of the measures a company of the region meets, once per catalog and selection."""
+    key = ("selection", region, policy, money_only)
+    found = catalog.memo.get(key)
+    if found is None:
+        measures = catalog.measures_for(region=region, policy=policy)
         chosen = [m for m in measures if m.award.kind != "none"] if money_only else measures
-        found = _SELECTIONS[key] = (measures, [_plan(m, catalog) for m in chosen])
-    return found[1]
+        found = catalog.memo[key] = [_plan(m, catalog) for m in chosen]
+    return found
 
 
 class _Context:

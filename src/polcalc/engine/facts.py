@@ -82,6 +82,12 @@ class Facts:
         self._cache: dict[str, FactValue] = {}
         # Conditions tested on these facts, by their compiled checker (polcalc.engine.conditions keeps it).
         self.checked: dict[Callable[[Facts], object], Any] = {}
+        # Per fact, how to resolve it (which method, with which arguments): worked out once per
+        # catalog, a batch resolving the same hundred facts for every company.
+        how = catalog.memo.get("how")
+        if how is None:
+            how = catalog.memo["how"] = {}
+        self._how: dict[str, Resolver] = how
 
     def get(self, fact: FactRef) -> FactValue:
         found = self._cache.get(fact.text)
@@ -90,10 +96,10 @@ class Facts:
         return found
 
     def _resolve(self, fact: FactRef) -> FactValue:
-        how = _HOW.get(fact.text)
-        if how is None or how[0] is not self.vocab:
-            how = _HOW[fact.text] = (self.vocab, _resolver(fact, self.vocab))
-        return how[1](self)
+        how = self._how.get(fact.text)
+        if how is None:
+            how = self._how[fact.text] = _resolver(fact, self.vocab)
+        return how(self)
 
     def _region(self) -> FactValue:
         return FactValue(self.profile.region, shown=self.profile.region)
@@ -346,10 +352,6 @@ class Facts:
 
 
 Resolver = Callable[[Facts], FactValue]
-
-# Per fact, how to resolve it (which method, with which arguments), worked out once per vocabulary
-# it was worked out with: a batch resolves the same hundred facts for every company.
-_HOW: dict[str, tuple[Vocabulary, Resolver]] = {}
 
 
 def _resolver(fact: FactRef, vocab: Vocabulary) -> Resolver:

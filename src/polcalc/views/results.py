@@ -106,15 +106,15 @@ class _Fixed:
         }
 
 
-# Keyed by the measure's id() and the language; an entry holds its measure (so the id stays its
-# own) and is valid only for the very measure and policy it was built from.
-_FIXED: dict[tuple[int, str], _Fixed] = {}
-
-
 def fixed_part(result: Result, lang: str) -> _Fixed:
-    fixed = _FIXED.get((id(result.measure), lang))
-    if fixed is None or fixed.measure is not result.measure or fixed.policy is not result.policy:
-        fixed = _FIXED[(id(result.measure), lang)] = _Fixed(result, lang)
+    """What a result shows that is the same for every company, once per catalog and language."""
+    memo = result.catalog.memo
+    table = memo.get("fixed_part")
+    if table is None:
+        table = memo["fixed_part"] = {}
+    fixed = table.get((result.measure.id, lang))
+    if fixed is None:
+        fixed = table[(result.measure.id, lang)] = _Fixed(result, lang)
     return fixed
 
 
