@@ -67,16 +67,27 @@ QuietOption = Annotated[
 ]
 RegionOption = Annotated[
     str | None,
-    typer.Option("--region", "-r", help="anning, xinzhou, xishan or yangquan-chengqu.", autocompletion=complete_region),
+    typer.Option(
+        "--region",
+        "-r",
+        help="A region id, as `polcalc list` shows them (TAB completes).",
+        autocompletion=complete_region,
+    ),
 ]
 PolicyOption = Annotated[
     str | None,
     typer.Option(
-        "--policy", "-p", help="Only this policy's measures, e.g. xishan-2020.", autocompletion=complete_policy
+        "--policy",
+        "-p",
+        help="Only this policy's measures: a policy id, as `polcalc list` shows them.",
+        autocompletion=complete_policy,
     ),
 ]
 MeasureArgument = Annotated[
-    str, typer.Argument(help="A measure id, e.g. xishan-2020:19.2.", autocompletion=complete_measure)
+    str,
+    typer.Argument(
+        help="A measure id (policy:article), as `polcalc list` shows them.", autocompletion=complete_measure
+    ),
 ]
 
 

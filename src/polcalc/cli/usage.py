@@ -50,7 +50,7 @@ def resolve_lang(value: str | None) -> str:
 
 
 def did_you_mean(value: str, choices: Iterable[str], lang: str) -> str:
-    """' (did you mean 'xishan'?)' for the nearest valid choice, or ''."""
+    """' (did you mean 'x'?)' for the nearest valid choice, or ''."""
     guess = nearest(value, choices)
     return say("did_you_mean", lang, guess=repr(guess)) if guess is not None else ""
 

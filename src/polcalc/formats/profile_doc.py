@@ -18,8 +18,8 @@ are exactly those the region's measures read.
 
 ```toml
 #:schema ../docs/profile.schema.json
-name = "昆明西山精工机械有限公司"   # required
-region = "xishan"                    # required: anning, xinzhou, xishan, yangquan-chengqu
+name = "示例精工机械有限公司"       # required
+region = "{region}"{pad}# required: {regions}
 industry = "equipment_manufacturing" # see the list below
 size = "medium"                      # micro, small, medium, large (工信部联企业〔2011〕300号)
 
@@ -128,7 +128,9 @@ def _region(catalog: Catalog, region: str) -> str:
 
 def generate(catalog: Catalog | None = None) -> str:
     catalog = catalog or load_catalog()
-    parts = [INTRO, "## Industries\n", _industries(catalog), ""]
+    region = catalog.regions[0]
+    intro = INTRO.format(region=region, pad=" " * max(1, 26 - len(region)), regions=", ".join(catalog.regions))
+    parts = [intro, "## Industries\n", _industries(catalog), ""]
     parts += [
         "## Keys each region's measures read",
         "",

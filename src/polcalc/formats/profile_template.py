@@ -368,7 +368,7 @@ def _events(catalog: Catalog, keys: RegionKeys, answers: Answers) -> list[str]:
 
 
 def _read_by(catalog: Catalog, use: FieldUse | None) -> str:
-    """' · read by xishan-2020 9.3.6, 12.3a …': which measures read a key, grouped by policy."""
+    """' · read by <policy> 9.3.6, 12.3a …': which measures read a key, grouped by policy."""
     if use is None:
         return ""
     by_policy: dict[str, list[str]] = {}

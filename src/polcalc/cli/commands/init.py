@@ -32,7 +32,7 @@ def init(
     ] = None,
     region: Annotated[
         str | None,
-        typer.Option("--region", "-r", help="anning, xinzhou, xishan or yangquan-chengqu; given: write a template."),
+        typer.Option("--region", "-r", help="A region id, as `polcalc list` shows them; given: write a template."),
     ] = None,
     industry: Annotated[str | None, typer.Option("--industry", "-i", help="The industry key, e.g. catering.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="The company's name.")] = None,
