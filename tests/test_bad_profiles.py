@@ -38,7 +38,7 @@ EXPECTED = {
     "too_large.toml": "file is 1,000,001 bytes; a profile may be at most 1,000,000",
     "unknown_event.toml": "events[0].kind: unknown kind 'fire'; valid: …",
     "unknown_industry.toml": "industry (line 3): unknown industry 'restaurant'; valid: …",
-    "unknown_region.toml": "region (line 2): unknown region 'kunming'; valid: anning, xinzhou, xishan, yangquan-chengqu",
+    "unknown_region.toml": "region (line 2): unknown region 'beijing'; valid: anning, xinzhou, xishan, yangquan-chengqu, kunming, yangquan",
     "unknown_size.toml": "size (line 4): unknown size 'tiny'; valid: micro, small, medium, large",
     "unknown_top_key.toml": "regoin (line 4): unknown key (did you mean 'region'?); valid keys: name, region, industry, size, status, years, months, recognitions, events, notes",
     "whitespace_only.toml": "the file is empty: a profile needs at least name and region",

@@ -42,7 +42,7 @@ EXPECTED = {
     "too_large.toml": "文件有 1,000,001 字节；档案最多 1,000,000 字节",
     "unknown_event.toml": "events[0].kind：未知类别 'fire'；可选：…",
     "unknown_industry.toml": "industry（第3行）：未知行业 'restaurant'；可选：…",
-    "unknown_region.toml": "region（第2行）：未知地区 'kunming'；可选：anning, xinzhou, xishan, yangquan-chengqu",
+    "unknown_region.toml": "region（第2行）：未知地区 'beijing'；可选：anning, xinzhou, xishan, yangquan-chengqu, kunming, yangquan",
     "unknown_size.toml": "size（第4行）：未知规模 'tiny'；可选：micro, small, medium, large",
     "unknown_top_key.toml": "regoin（第4行）：未知的键（是否想写 'region'？）；可用的键：name, region, industry, size, status, "
     "years, months, recognitions, events, notes",

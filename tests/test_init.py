@@ -234,9 +234,9 @@ def test_interactive_required_answers_at_end_of_input_are_an_error():
 
 
 def test_interactive_region_must_be_a_choice():
-    res = run("init", "--lang", "en", input="某公司\nkunming\nxishan\n" + "\n" * 30)
+    res = run("init", "--lang", "en", input="某公司\nbeijing\nxishan\n" + "\n" * 30)
     assert res.exit_code == 0, res.stderr
-    assert "'kunming' is not one of the choices" in res.stderr and 'region = "xishan"' in res.stdout
+    assert "'beijing' is not one of the choices" in res.stderr and 'region = "xishan"' in res.stdout
 
 
 # ---------------------------------------------------------------- the core helpers

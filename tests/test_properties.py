@@ -27,6 +27,7 @@ from polcalc.views.results import company_dict, failed_reasons
 CATALOG = load_catalog()
 VOCAB = CATALOG.vocabulary
 AS_OF = dt.date(2022, 6, 30)
+REGIONS = sorted({p.region for p in CATALOG.policies.values()})  # those with documents of their own
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -36,6 +37,8 @@ def _years(region: str) -> list[int]:
 
 
 def _value(unit: str):
+    if unit == "rank":
+        return st.integers(1, 50).map(Decimal)
     if unit == "count":
         return st.integers(0, 3000).map(Decimal)
     if unit == "ratio":
@@ -46,7 +49,7 @@ def _value(unit: str):
 
 @st.composite
 def profiles(draw, region: str | None = None) -> Profile:
-    region = region or draw(st.sampled_from(sorted(VOCAB.regions)))
+    region = region or draw(st.sampled_from(REGIONS))
     years = _years(region)
     figures = sorted(VOCAB.figures)
     data_years = {}

@@ -101,9 +101,13 @@ class Catalog:
         return [
             m
             for m in self.measures.values()
-            if (region is None or self.policies[m.policy_id].region == region)
+            if (region is None or self.policies[m.policy_id].region in self.applies_in(region))
             and (policy is None or m.policy_id == policy)
         ]
+
+    def applies_in(self, region: str) -> tuple[str, ...]:
+        """The regions whose documents apply to a company of `region`: itself and those it lies in."""
+        return self.vocabulary.ancestry(region) if region in self.vocabulary.regions else (region,)
 
     @property
     def regions(self) -> list[str]:
@@ -115,7 +119,7 @@ def _merge_vocabulary(base: dict[str, Any], files: list[tuple[Path, PolicyFile]]
     origin: dict[tuple[str, str], str] = {}
     problems: list[str] = []
     for path, pf in files:
-        for section in ("status", "figures", "derived", "recognitions", "events"):
+        for section in ("regions", "industries", "status", "figures", "derived", "recognitions", "events"):
             for name, entry in getattr(pf, section).items():
                 if name in merged[section]:
                     where = origin.get((section, name), "common/vocabulary.toml")
@@ -189,6 +193,14 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
     except RuleError as exc:
         return None, problems + exc.problems
 
+    for key, region in vocabulary.regions.items():
+        if region.parent is not None and region.parent not in vocabulary.regions:
+            problems.append(
+                f"vocabulary: regions.{key}.parent: {region.parent!r} is not a region"
+                f"{suggest(region.parent, vocabulary.regions)}"
+            )
+        elif region.parent is not None and key in vocabulary.ancestry(region.parent):
+            problems.append(f"vocabulary: regions.{key}.parent: {region.parent!r} lies in {key!r} (a circle)")
     for key, industry in vocabulary.industries.items():
         if industry.sector not in reference.size_classes.sectors:
             problems.append(

@@ -600,7 +600,7 @@ def evaluate_company(
     detail=False builds a result's checks (the reasons) only when they are read: a screen reads
     the statuses and amounts alone. money_only leaves out the measures that grant no money (services)."""
     context = _Context(profile, catalog, detail)
-    if policy is not None and catalog.policies[policy].region != profile.region:
+    if policy is not None and catalog.policies[policy].region not in catalog.applies_in(profile.region):
         return CompanyResult(source, profile, [])
     results = [context.evaluate(plan, as_of) for plan in _plans(catalog, profile.region, policy, money_only)]
     return CompanyResult(source, profile, apply_stacking(results))

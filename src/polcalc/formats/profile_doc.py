@@ -138,7 +138,8 @@ def generate(catalog: Catalog | None = None) -> str:
         "",
     ]
     for region in catalog.vocabulary.regions:
-        parts += [_region(catalog, region), ""]
+        if catalog.measures_for(region=region):  # a city without a document of its own yet: nothing to fill in
+            parts += [_region(catalog, region), ""]
     return "\n".join(parts)
 
 

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from polcalc.core.record import CONFIG, Constrained, Record, frozen
 from polcalc.model.values import BiText, Cond, Fact, Money, Quantity, RateValue
-from polcalc.model.vocabulary import Derived, Event, Figure, Recognition, Status
+from polcalc.model.vocabulary import Derived, Event, Figure, Industry, Recognition, Region, Status
 
 Benefit = Literal[
     "grant",  # cash award or subsidy
@@ -214,7 +214,10 @@ class PolicyFile(_Strict):
 
     policy: Policy
     measures: Annotated[tuple[Measure, ...], Constrained(min_length=1)]
-    # Vocabulary this document introduces (merged into the common vocabulary).
+    # Vocabulary this document introduces (merged into the common vocabulary): a new
+    # jurisdiction's region (with the region it lies in) and industries come with its document.
+    regions: dict[str, Region] = field(default_factory=dict)
+    industries: dict[str, Industry] = field(default_factory=dict)
     status: dict[str, Status] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     derived: dict[str, Derived] = field(default_factory=dict)

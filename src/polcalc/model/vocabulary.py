@@ -29,7 +29,7 @@ class _Entry(Record):
 
 @frozen
 class Region(_Entry):
-    pass
+    parent: str | None = None  # the region it lies in: a city's document applies to its districts
 
 
 @frozen
@@ -87,6 +87,14 @@ class Vocabulary(Record):
         "recognitions",
         "events",
     )
+
+    def ancestry(self, region: str) -> tuple[str, ...]:
+        """The region and those it lies in, nearest first: xishan, kunming. (The catalog checks
+        at load that every parent is a region and no region lies in itself.)"""
+        out = [region]
+        while (entry := self.regions.get(out[-1])) is not None and entry.parent and entry.parent not in out:
+            out.append(entry.parent)
+        return tuple(out)
 
     def unit_of(self, name: str) -> Unit:
         if name in self.figures:
