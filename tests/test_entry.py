@@ -3,7 +3,6 @@ does, gives the same output and exit status, and leaves everything else to typer
 
 from __future__ import annotations
 
-import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from typer.testing import CliRunner
 
 from polcalc.cli import entry
 from polcalc.cli.app import app
-from polcalc.cli.commands.check_run import run_check
+from polcalc.cli.specs import CHECK, CheckOptions, read
 
 runner = CliRunner()
 SAMPLE = "sample_companies/xishan-machinery.toml"
@@ -25,29 +24,9 @@ def _check_command():
     return typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
 
 
-def test_the_fast_reader_knows_every_option_of_the_typer_command():
-    values, flags = {}, {}
-    for param in _check_command().params:
-        if param.param_type_name != "option":
-            continue
-        if param.is_flag:
-            for opt in param.opts:
-                flags[opt] = (param.name, True)
-            for opt in param.secondary_opts:
-                flags[opt] = (param.name, False)
-        else:
-            for opt in param.opts:
-                values[opt] = param.name
-    assert values == entry.CHECK_VALUES
-    assert flags == entry.CHECK_FLAGS
-
-
-def test_run_check_takes_the_typer_commands_defaults():
-    from polcalc.cli.commands.check import check
-
-    typer_defaults = {p.name: p.default for p in inspect.signature(check).parameters.values()}
-    run_defaults = {p.name: p.default for p in inspect.signature(run_check).parameters.values()}
-    assert run_defaults == typer_defaults
+def _fast_reading(args: list[str]) -> dict | None:
+    parsed = read(CHECK, args)
+    return None if parsed is None else {"files": parsed[0], **vars(CheckOptions(**parsed[1]))}
 
 
 READ_ALIKE = [
@@ -66,8 +45,7 @@ READ_ALIKE = [
 @pytest.mark.parametrize("args", READ_ALIKE)
 def test_the_fast_reader_gives_what_typer_gives(args: list[str]):
     ctx = _check_command().make_context("check", list(args))
-    defaults = {p.name: p.default for p in inspect.signature(run_check).parameters.values() if p.name != "files"}
-    assert {**defaults, **entry.parse_check(args)} == ctx.params  # type: ignore[arg-type]
+    assert _fast_reading(args) == ctx.params
 
 
 @pytest.mark.parametrize(
@@ -92,7 +70,8 @@ def test_the_fast_reader_gives_what_typer_gives(args: list[str]):
     ],
 )
 def test_anything_unusual_is_left_to_typer(args: list[str]):
-    assert entry.parse_check(args) is None
+    reading = read(CHECK, args)
+    assert reading is None or not reading[0]
 
 
 def _fast(monkeypatch, capsys, args: list[str]) -> tuple[int, str, str]:

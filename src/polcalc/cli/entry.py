@@ -2,11 +2,11 @@
 
 `polcalc check` on plain arguments goes straight to its work (commands/check_run.py) without
 building the typer app: typer coerces every parameter through a pydantic validator it builds at
-start-up, which alone costs more than checking one company (issue 5: a cold start within 1.25x
-of importing our dependencies). Anything this reader does not know (help, shell completion, an
-option it does not list, a value it cannot convert, a missing file argument) goes to the typer
-app, so typer stays the one judge of usage errors and the one place help is written.
-tests/test_entry.py holds the two readings of check's options to each other.
+start-up, which alone costs more than checking one company (a cold start within 1.25x of
+importing our dependencies). The command line is read with the declarations typer builds the
+command from (cli/specs.py); anything that reader does not take (help, shell completion, an
+option it does not know, a value it cannot convert, a missing file argument) goes to the typer
+app, so typer stays the one judge of usage errors and the one place help is shown.
 
 Exit status (shared/CONTRACT.md): 0 ran, 2 bad input or usage, 1 a bug.
 """
@@ -14,88 +14,27 @@ Exit status (shared/CONTRACT.md): 0 ran, 2 bad input or usage, 1 a bug.
 from __future__ import annotations
 
 import os
-import re
 import sys
-from typing import Any
-
-# check's options, as the typer command in commands/check.py declares them.
-CHECK_VALUES = {
-    "--format": "fmt",
-    "-f": "fmt",
-    "--as-of": "as_of",
-    "--lang": "lang",
-    "--policy": "policy",
-    "-p": "policy",
-    "--jobs": "jobs",
-    "-j": "jobs",
-    "--calendar": "calendar",
-}
-CHECK_FLAGS: dict[str, tuple[str, bool]] = {
-    "--all": ("show_all", True),
-    "--drafts": ("drafts", True),
-    "--bom": ("bom", True),
-    "--near": ("near", True),
-    "--no-near": ("near", False),
-    "--quiet": ("quiet", True),
-    "-q": ("quiet", True),
-}
-_POSITIVE = re.compile(r"[1-9][0-9]*")
-
-
-def parse_check(args: list[str]) -> dict[str, Any] | None:
-    """run_check's arguments for check's command line, or None: leave it to typer."""
-    from polcalc.formats import OutputFormat
-
-    files: list[str] = []
-    options: dict[str, Any] = {}
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        i += 1
-        if arg == "-" or not arg.startswith("-"):
-            files.append(arg)
-            continue
-        if arg in CHECK_FLAGS:
-            key, flag = CHECK_FLAGS[arg]
-            options[key] = flag
-            continue
-        name, eq, value = arg.partition("=")
-        if name not in CHECK_VALUES or (eq and not name.startswith("--")):
-            return None  # -h, --, bundled short options, -fjson, anything new: typer reads it
-        if not eq:
-            if i == len(args) or args[i].startswith("-"):
-                return None
-            value = args[i]
-            i += 1
-        key = CHECK_VALUES[name]
-        if key == "fmt":
-            if value not in OutputFormat.__members__:
-                return None
-            options[key] = OutputFormat(value)
-        elif key == "jobs":
-            if not _POSITIVE.fullmatch(value):
-                return None
-            options[key] = int(value)
-        else:
-            options[key] = value
-    return {"files": files, **options} if files else None
 
 
 def _fast(argv: list[str]) -> int | None:
     """check's exit status when it ran here, None when typer should run the command line."""
     if argv[:1] != ["check"] or any(k.startswith("_POLCALC_COMPLETE") for k in os.environ):
         return None
-    arguments = parse_check(argv[1:])
-    if arguments is None:
+    from polcalc.cli.specs import CHECK, CheckOptions, read
+
+    parsed = read(CHECK, argv[1:])
+    if parsed is None or not parsed[0]:  # no file: typer says one is missing
         return None
+    files, options = parsed
     from polcalc.cli.commands.check_run import run_check
     from polcalc.cli.usage import report
     from polcalc.i18n.messages import PolcalcError
 
     try:
-        return run_check(**arguments)
+        return run_check(files, CheckOptions(**options))
     except PolcalcError as exc:
-        return report(exc, arguments.get("lang"))
+        return report(exc, options.get("lang"))
 
 
 def _lang_asked(argv: list[str]) -> str:

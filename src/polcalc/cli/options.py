@@ -10,8 +10,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from polcalc.cli.specs import AS_OF, FORMAT, LANG, POLICY, QUIET
 from polcalc.cli.usage import report
-from polcalc.formats import OutputFormat
 from polcalc.i18n.messages import PolcalcError
 from polcalc.i18n.words import LANGS, default_lang
 
@@ -51,20 +51,11 @@ def complete_measure(incomplete: str) -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------ options
 
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="table (for people), json, jsonl or csv (for scripts).")
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option("--as-of", help="The day a measure's window is checked against (YYYY-MM-DD); default today."),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", help="zh or en; default from LANG/LC_ALL (zh… → Chinese).", autocompletion=complete_lang),
-]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Only the results: no warnings, notes or hints (errors still show).")
-]
+# The options several commands share, declared in specs.py (check's fast path reads them there).
+FormatOption = FORMAT.annotation()
+AsOfOption = AS_OF.annotation()
+LangOption = LANG.annotation(complete_lang)
+QuietOption = QUIET.annotation()
 RegionOption = Annotated[
     str | None,
     typer.Option(
@@ -74,15 +65,7 @@ RegionOption = Annotated[
         autocompletion=complete_region,
     ),
 ]
-PolicyOption = Annotated[
-    str | None,
-    typer.Option(
-        "--policy",
-        "-p",
-        help="Only this policy's measures: a policy id, as `polcalc list` shows them.",
-        autocompletion=complete_policy,
-    ),
-]
+PolicyOption = POLICY.annotation(complete_policy)
 MeasureArgument = Annotated[
     str,
     typer.Argument(

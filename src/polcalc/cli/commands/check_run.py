@@ -1,5 +1,5 @@
 """The work of `polcalc check`, free of typer: the typer command (check.py) and the fast path
-of the console script (polcalc/entry.py) both call run_check."""
+of the console script (cli/entry.py) both call run_check with the options specs.CHECK declares."""
 
 from __future__ import annotations
 
@@ -12,28 +12,19 @@ from polcalc.formats import OutputFormat
 if TYPE_CHECKING:
     import datetime as dt
 
+    from polcalc.cli.specs import CheckOptions
     from polcalc.formats.ics import Calendar
 
 PARALLEL_FROM = 200  # below this many profiles, starting workers costs more than it saves
 
 
-def run_check(
-    files: list[str],
-    *,
-    fmt: OutputFormat = OutputFormat.table,
-    as_of: str | None = None,
-    lang: str | None = None,
-    show_all: bool = False,
-    drafts: bool = False,
-    bom: bool = False,
-    policy: str | None = None,
-    near: bool | None = None,
-    jobs: int | None = None,
-    quiet: bool = False,
-    calendar: str | None = None,
-) -> int:
+def run_check(files: list[str], options: CheckOptions) -> int:
     """Evaluate the profiles and write the results; the exit status (2: some file was bad).
-    Raises PolcalcError for a bad option value, before anything is evaluated."""
+    Raises PolcalcError for a bad option value, before anything is evaluated. (The options are
+    declared in specs.CHECK.)"""
+    fmt, as_of, lang, policy, quiet = options.fmt, options.as_of, options.lang, options.policy, options.quiet
+    show_all, drafts, bom, near = options.show_all, options.drafts, options.bom, options.near
+    jobs, calendar = options.jobs, options.calendar
     from polcalc.cli.batch import default_jobs, ordered_map
     from polcalc.cli.progress import progress_bar
     from polcalc.engine.catalog import load_catalog
