@@ -105,7 +105,10 @@ def test_the_shipped_rules_do_not_change_when_the_city_has_no_document(rules):
 @pytest.mark.parametrize(
     ("region", "problem"),
     [
-        ('[regions.wuhua]\nzh = "五华区"\nen = "Wuhua"\nparent = "kunmign"\n', "'kunmign' is not a region"),
+        (
+            '[regions.wuhua]\nzh = "五华区"\nen = "Wuhua"\nparent = "kunmign"\n',
+            "kunming-example.toml: regions.wuhua.parent: 'kunmign' is not a region",
+        ),
         ('[regions.xishan]\nzh = "西山区"\nen = "Xishan"\n', "regions.xishan: already defined"),
     ],
 )
@@ -120,3 +123,15 @@ def test_a_circle_of_regions_is_refused(rules):
     with pytest.raises(RuleError) as caught:
         rules(_example().replace(_example()[_example().index("[regions.wuhua]") :], circle))
     assert "a circle" in " ".join(caught.value.problems)
+
+
+def test_a_file_may_repeat_a_region_as_declared_but_not_change_it(rules):
+    """Two documents of one city both declare it: the same entry is accepted, a different one is not."""
+    same = '\n[regions.kunming]\nzh = "昆明市"\nen = "Kunming"\n'
+    assert rules(_example() + same).vocabulary.regions["kunming"].en == "Kunming"
+    with pytest.raises(RuleError) as caught:
+        rules(_example() + same.replace('en = "Kunming"', 'en = "Kunming City"'))
+    assert (
+        "kunming-example.toml: regions.kunming: already defined differently in common/vocabulary.toml"
+        in caught.value.problems
+    )

@@ -114,21 +114,26 @@ class Catalog:
         return list(self.vocabulary.regions)
 
 
-def _merge_vocabulary(base: dict[str, Any], files: list[tuple[Path, PolicyFile]]) -> Vocabulary:
+def _merge_vocabulary(
+    base: dict[str, Any], files: list[tuple[Path, PolicyFile]]
+) -> tuple[Vocabulary, dict[tuple[str, str], str]]:
+    """The common vocabulary plus each policy file's entries, and the file each entry came from."""
     merged: dict[str, dict[str, Any]] = {k: dict(base.get(k, {})) for k in Vocabulary.SECTIONS}
     origin: dict[tuple[str, str], str] = {}
     problems: list[str] = []
     for path, pf in files:
         for section in ("regions", "industries", "status", "figures", "derived", "recognitions", "events"):
             for name, entry in getattr(pf, section).items():
-                if name in merged[section]:
+                # Two documents of one city may both declare it; only a conflicting entry is an error.
+                if name in merged[section] and validate(type(entry), merged[section][name]) != entry:
                     where = origin.get((section, name), "common/vocabulary.toml")
-                    problems.append(f"{path.name}: {section}.{name}: already defined in {where}")
-                merged[section][name] = asdict(entry)
-                origin[(section, name)] = path.name
+                    problems.append(f"{path.name}: {section}.{name}: already defined differently in {where}")
+                if name not in merged[section]:
+                    merged[section][name] = asdict(entry)
+                    origin[(section, name)] = path.name
     if problems:
         raise RuleError("rules", problems)
-    return validate(Vocabulary, merged)
+    return validate(Vocabulary, merged), origin
 
 
 def load_catalog(directory: Path | None = None) -> Catalog:
@@ -187,28 +192,30 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
     if vocab_data is None or reference is None:
         return None, problems
     try:
-        vocabulary = _merge_vocabulary(vocab_data, files)
+        vocabulary, origin = _merge_vocabulary(vocab_data, files)
     except ValidationError as exc:
         return None, problems + [f"{common / 'vocabulary.toml'}: {p}" for p in validation_problems(exc, vocab_data)]
     except RuleError as exc:
         return None, problems + exc.problems
 
     for key, region in vocabulary.regions.items():
+        where = origin.get(("regions", key), "common/vocabulary.toml")
         if region.parent is not None and region.parent not in vocabulary.regions:
             problems.append(
-                f"vocabulary: regions.{key}.parent: {region.parent!r} is not a region"
+                f"{where}: regions.{key}.parent: {region.parent!r} is not a region"
                 f"{suggest(region.parent, vocabulary.regions)}"
             )
         elif region.parent is not None and key in vocabulary.ancestry(region.parent):
-            problems.append(f"vocabulary: regions.{key}.parent: {region.parent!r} lies in {key!r} (a circle)")
+            problems.append(f"{where}: regions.{key}.parent: {region.parent!r} lies in {key!r} (a circle)")
     for key, industry in vocabulary.industries.items():
+        where = origin.get(("industries", key), "common/vocabulary.toml")
         if industry.sector not in reference.size_classes.sectors:
             problems.append(
-                f"vocabulary.toml: industries.{key}.sector: {industry.sector!r} is no row of the size "
+                f"{where}: industries.{key}.sector: {industry.sector!r} is no row of the size "
                 f"classes{suggest(industry.sector, reference.size_classes.sectors)}"
             )
         if industry.above_scale is not None and not hasattr(reference.above_scale, industry.above_scale):
-            problems.append(f"vocabulary.toml: industries.{key}.above_scale: {industry.above_scale!r} is no threshold")
+            problems.append(f"{where}: industries.{key}.above_scale: {industry.above_scale!r} is no threshold")
     policies: dict[str, Policy] = {}
     measures: dict[str, Measure] = {}
     sources: dict[str, Path] = {}
