@@ -89,7 +89,7 @@ class Vocabulary(Record):
     )
 
     def ancestry(self, region: str) -> tuple[str, ...]:
-        """The region and those it lies in, nearest first: xishan, kunming. (The catalog checks
+        """The region and those it lies in, nearest first: a district, then its city. (The catalog checks
         at load that every parent is a region and no region lies in itself.)"""
         out = [region]
         while (entry := self.regions.get(out[-1])) is not None and entry.parent and entry.parent not in out:
