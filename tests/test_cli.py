@@ -198,7 +198,7 @@ def test_check_in_english():
     assert "growth 15%: 0.2% × ¥230,000,000" in row and "¥460,000.00" in row and "¥800,000.00" in row and "yes" in row
     assert "Near misses: what would qualify, or lift a tier" in out
     assert (
-        "xishan-2020:19.2: years.2020.industrial_output ¥230,000,000 → ¥240,000,000 (+¥10,000,000) meets "
+        "xishan-2020:19.2: gross industrial output 2020 ¥230,000,000 → ¥240,000,000 (+¥10,000,000) meets "
         "industrial_output.growth >= 20% → ¥720,000.00 (+¥260,000.00)"
     ) in out
     assert re.search(r"Measures that need data \(fill these in to evaluate\) \[\d+\]: [a-z]", out)
@@ -212,10 +212,11 @@ def test_check_in_chinese():
     assert "增长15%: 0.2% × 2.3亿" in row and "46.00万" in row and "80.00万" in row and "是" in row
     assert "差一点：再达到以下数字即可符合或升档" in out
     assert (
-        "xishan-2020:19.2: years.2020.industrial_output 2.3亿 → 2.4亿（+1000万）即满足 "
+        "xishan-2020:19.2: 2020年工业总产值 2.3亿 → 2.4亿（+1000万）即满足 "
         "industrial_output.growth >= 20% → 72.00万 (+26.00万)"
     ) in out
-    assert re.search(r"缺少数据的措施（补充后可评估） \[\d+\]: [a-z].* … 另 \d+ 项", out, re.S)
+    needs = re.search(r"缺少数据的措施（补充后可评估） \[\d+\]: (.*) …\s+另\s+\d+\s+项", out, re.S)
+    assert needs and "2020年" in needs.group(1) and "years." not in needs.group(1)  # words, not keys
     assert "¥" not in out
 
 

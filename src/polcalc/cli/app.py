@@ -9,6 +9,7 @@ from polcalc.cli.commands import check as check_cmd
 from polcalc.cli.commands import explain as explain_cmd
 from polcalc.cli.commands import init as init_cmd
 from polcalc.cli.commands import list_ as list_cmd
+from polcalc.cli.commands import report as report_cmd
 from polcalc.cli.commands import rules as rules_cmd
 from polcalc.cli.commands import schema as schema_cmd
 from polcalc.cli.commands import screen as screen_cmd
@@ -27,4 +28,5 @@ app.command("explain")(explain_cmd.explain)
 app.command("init")(init_cmd.init)
 app.command("schema")(schema_cmd.schema)
 app.command("screen")(screen_cmd.screen)
+app.command("report")(report_cmd.report)
 app.add_typer(rules_cmd.app, name="rules")

@@ -318,8 +318,13 @@ class TableCheck:
         pending = [r for r in results if r.status == NEEDS_DATA or r.computed.more_data]
         if not pending or self.show_all:
             return
+        from polcalc.engine.catalog import load_catalog  # cached: the run's own catalog
+        from polcalc.views.keys import key_words
+
+        vocab = load_catalog().vocabulary
         keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.computed.more_data))
-        listed = ", ".join(f"{k} ({n})" if n > 1 else k for k, n in keys.most_common(8))
+        named = [(key_words(k, vocab, self.lang), n) for k, n in keys.most_common(8)]
+        listed = ", ".join(f"{k} ({n})" if n > 1 else k for k, n in named)
         more = say("more_keys", self.lang, n=len(keys) - 8) if len(keys) > 8 else ""
         head = word("needs_data_head", self.lang)
         self.console.print(RichText(f"{head} [{len(pending)}]: {listed}{more}", style="dim"))

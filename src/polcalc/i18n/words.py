@@ -498,6 +498,46 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{path}：无法作为 Excel 工作簿读取（{error}）",
         "{path}: cannot read as an Excel workbook ({error})",
     ),
+    # --- branch report (issue 12): profile keys in words, the HTML report, workbook and dashboard
+    "key_year": ("{year}年{label}", "{label} {year}"),
+    "key_month": ("{month}月份{label}", "{label} {month}"),
+    "key_size": ("企业规模", "Size"),
+    "out_unwritable": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "rep_out_not_dir": (
+        "{path} 是文件：多份报告需要 -o 指定目录，或加 --combined 合为一个文件",
+        "{path} is a file: several reports need -o FOLDER, or --combined for one file",
+    ),
+    "rep_title": ("政策兑现测算报告", "Support measures assessment"),
+    "rep_summary": ("测算摘要", "Summary"),
+    "rep_n_awards": ("符合的奖补项数", "awards met"),
+    "rep_total_note": (
+        "合计只计确定金额；范围和“最高”金额另列，不计入。",
+        "The totals count certain amounts only; ranges and 'up to' sums are shown apart, never added in.",
+    ),
+    "rep_stacked_out": ("不重复享受", "does not stack"),
+    "rep_chart": ("各项奖补金额", "Awards by measure"),
+    "rep_facts": ("企业情况", "Company facts"),
+    "rep_awards": ("符合条件的奖补（按政策文件）", "Awards the company qualifies for, by policy"),
+    "rep_article": ("条款", "Article"),
+    "rep_article_n": ("第 {n} 条", "article {n}"),
+    "rep_department": ("受理部门", "Department"),
+    "rep_window": ("申报期", "Window"),
+    "rep_tier": ("档次", "Tier"),
+    "rep_arith": ("测算过程", "Arithmetic"),
+    "rep_capped": ("已按上限封顶", "capped"),
+    "rep_interp": ("条文理解", "Reading taken"),
+    "rep_change": ("需要的变化", "What would change"),
+    "rep_worth": ("价值", "Worth"),
+    "rep_needs_note": (
+        "{n} 项措施因缺少以下数据无法测算；补充后可再评估。",
+        "{n} measures could not be assessed without the data below; add it to assess them.",
+    ),
+    "rep_timeline": ("申报时间表", "Timeline of windows and deadlines"),
+    "rep_from": ("开始", "Opens"),
+    "rep_disclaimer": (
+        "本报告由 polcalc 依据政策原文测算，金额以主管部门最终核定为准。",
+        "Computed by polcalc from the policy documents; the departments fix the final amounts.",
+    ),
 }
 
 

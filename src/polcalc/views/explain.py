@@ -18,6 +18,8 @@ from polcalc.i18n.steps import render_formula, render_steps
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import AnyOf, Condition, iter_comparisons
 from polcalc.model.rules import Measure, Tiers
+from polcalc.model.vocabulary import Vocabulary
+from polcalc.views.keys import key_words
 from polcalc.views.results import describe_award, measure_dict, result_dict
 
 
@@ -81,7 +83,7 @@ def check_dict(check: Check, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def hint_dict(hint: Hint, unit: str = "yuan", lang: str = "en") -> dict[str, Any]:
+def hint_dict(hint: Hint, unit: str = "yuan", lang: str = "en", vocab: Vocabulary | None = None) -> dict[str, Any]:
     return {
         "measure": hint.measure_id,
         "condition": hint.condition,
@@ -94,16 +96,17 @@ def hint_dict(hint: Hint, unit: str = "yuan", lang: str = "en") -> dict[str, Any
         "amount_after": json_number(hint.amount_after),
         "up_to": hint.ceiling,
         "gain": json_number(hint.gain),
-        "text": hint_text(hint, unit, lang),
+        "text": hint_text(hint, unit, lang, vocab),
     }
 
 
-def hint_text(hint: Hint, unit: str = "yuan", lang: str = "en") -> str:
-    """The hint in a sentence, figures and amounts as the language writes them."""
+def hint_text(hint: Hint, unit: str = "yuan", lang: str = "en", vocab: Vocabulary | None = None) -> str:
+    """The hint in a sentence, figures and amounts as the language writes them, the key in words
+    when the vocabulary is given."""
     return say(
         "near_text",
         lang,
-        key=hint.key,
+        key=key_words(hint.key, vocab, lang) if vocab is not None else hint.key,
         current=figure(hint.current, unit, lang),
         needed=figure(hint.needed, unit, lang),
         change=figure(hint.change, unit, lang),
@@ -159,5 +162,5 @@ def company_trace(
             "open": result.open,
             "draft": result.draft,
         },
-        "near_misses": [hint_dict(h, catalog.vocabulary.unit_of(h.figure), lang) for h in hints],
+        "near_misses": [hint_dict(h, catalog.vocabulary.unit_of(h.figure), lang, catalog.vocabulary) for h in hints],
     }

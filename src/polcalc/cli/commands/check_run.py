@@ -67,7 +67,7 @@ def run_check(files: list[str], options: CheckOptions) -> int:
                 from polcalc.views.explain import hint_dict
 
                 company.near_misses = [
-                    hint_dict(h, catalog.vocabulary.unit_of(h.figure), language)
+                    hint_dict(h, catalog.vocabulary.unit_of(h.figure), language, catalog.vocabulary)
                     for h in company_near_misses(company, catalog, day)
                 ]
             # Across processes only the rendered output travels; in this process the company itself does.

@@ -1,0 +1,80 @@
+"""`polcalc report FILE... -o client.html`: a report a consultant sends a client (HTML, prints to A4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from polcalc.cli.options import AsOfOption, LangOption, PolicyOption, handle_errors
+
+
+@handle_errors
+def report(
+    files: Annotated[list[str], typer.Argument(help="Profiles (TOML): files, directories (every *.toml).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The .html file; with several profiles a folder (one report each). Default: stdout."
+        ),
+    ] = None,
+    combined: Annotated[bool, typer.Option("--combined", help="Several profiles in one file.")] = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    drafts: Annotated[bool, typer.Option("--drafts", help="Show and count draft policies' awards.")] = False,
+    policy: PolicyOption = None,
+) -> None:
+    """Write each company's report as a self-contained HTML document (print it to PDF from a browser)."""
+    import sys
+
+    from polcalc.cli.replace_file import replace_file
+    from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang
+    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.evaluate import evaluate_company
+    from polcalc.engine.nearmiss import company_near_misses
+    from polcalc.formats.html import render_report
+    from polcalc.i18n.messages import ProfileError, UsageError
+    from polcalc.i18n.words import say
+    from polcalc.inputs.profiles import read_profile
+    from polcalc.inputs.sources import expand_sources
+    from polcalc.views.explain import hint_dict
+    from polcalc.views.report import company_report
+
+    language = resolve_lang(lang)
+    day = parse_as_of(as_of, language)
+    catalog = load_catalog()
+    check_policy(policy, catalog, language)
+    sources = expand_sources(files)
+    one_each = output is not None and not combined and (len(sources) > 1 or output.is_dir())
+    if one_each and output is not None:
+        if output.exists() and not output.is_dir():
+            raise UsageError(say("rep_out_not_dir", language, path=str(output)))
+        output.mkdir(parents=True, exist_ok=True)
+    vocab = catalog.vocabulary
+    reports, failures = [], 0
+    for source in sources:
+        try:
+            profile = read_profile(source.name, source.load(), vocab)
+        except ProfileError as exc:
+            failures += 1
+            error(exc.render(language), language)
+            continue
+        company = evaluate_company(profile, catalog, day, source.name, policy=policy)
+        company.near_misses = [
+            hint_dict(h, vocab.unit_of(h.figure), language, vocab) for h in company_near_misses(company, catalog, day)
+        ]
+        data = company_report(company, catalog, day, language, drafts)
+        if one_each and output is not None:
+            target = output / (Path(source.name).stem + ".html")
+            replace_file(target, render_report([data], language).encode("utf-8"), language)
+        else:
+            reports.append(data)
+    if not one_each and reports:
+        html = render_report(reports, language)
+        if output is None:
+            sys.stdout.write(html)
+        else:
+            replace_file(output, html.encode("utf-8"), language)
+    if failures:
+        raise typer.Exit(2)
