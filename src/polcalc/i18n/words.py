@@ -486,6 +486,22 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{path}：无法作为 Excel 工作簿读取（{error}）",
         "{path}: cannot read as an Excel workbook ({error})",
     ),
+    # --- safe-outputs: files a run writes (cli/outputs.py)
+    "out_no_dir": ("{option} {path}：目录 {dir} 不存在", "{option} {path}: directory {dir} does not exist"),
+    "out_is_dir": ("{option} {path}：这是一个目录，不是文件", "{option} {path}: is a directory, not a file"),
+    "out_is_input": (
+        "{option} {path}：它就是本次运行的输入 {input}，不能覆盖；请换一个输出文件名",
+        "{option} {path}: it is {input}, an input of this run; refusing to overwrite it (choose another name)",
+    ),
+    "out_not_ours": (
+        "{option} {path}：文件已存在且不是 polcalc 写的；如要替换它请加 --force",
+        "{option} {path}: the file exists and was not written by polcalc; add --force to replace it",
+    ),
+    "out_unwritable": ("{option} {path}：无法写入（{reason}）", "{option} {path}: cannot write it ({reason})"),
+    "out_kept": (
+        "{option} {path}：没有可写的有效结果，原文件保持不变",
+        "{option} {path}: nothing valid to write; the existing file is left as it was",
+    ),
 }
 
 
