@@ -38,6 +38,7 @@ CHECK_FLAGS: dict[str, tuple[str, bool]] = {
     "--no-near": ("near", False),
     "--quiet": ("quiet", True),
     "-q": ("quiet", True),
+    "--force": ("force", True),
 }
 _POSITIVE = re.compile(r"[1-9][0-9]*")
 

@@ -144,8 +144,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{measure} is a measure of {region}; {file} is a company of {other}",
     ),
     "explain_no_csv": ("explain 没有 csv 格式：请用 --format json", "explain has no csv form: use --format json"),
-    "calendar_no_dir": ("--calendar {path}：目录 {dir} 不存在", "--calendar {path}: directory {dir} does not exist"),
-    "calendar_unwritable": ("--calendar {path}：无法写入（{reason}）", "--calendar {path}: cannot write it ({reason})"),
     "calendar_written": ("已写入 {path}：{n} 个截止日期", "wrote {path}: {n} deadline(s)"),
     "calendar_empty": (
         "{path}：没有在 {as_of} 有效且有截止日期的符合措施，日历为空",

@@ -38,6 +38,9 @@ def check(
         str | None,
         typer.Option("--calendar", metavar="FILE.ics", help="Also write open measures' deadlines as iCalendar events."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing --calendar file polcalc did not write.")
+    ] = False,
 ) -> None:
     """Evaluate one or more company profiles against their region's measures."""
     status = run_check(
@@ -53,6 +56,7 @@ def check(
         jobs=jobs,
         quiet=quiet,
         calendar=calendar,
+        force=force,
     )
     if status:
         raise typer.Exit(status)
