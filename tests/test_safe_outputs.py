@@ -135,7 +135,9 @@ def test_ctrl_c_during_check_leaves_the_old_calendar(here: Path):
     out = here / "d.ics"
     assert runner.invoke(app, ["check", "good.toml", "--as-of", "2020-06-30", "--calendar", str(out)]).exit_code == 0
     before = out.read_bytes()
-    _interrupted_keep(here, ["check", "many", "--as-of", "2020-06-30", "--calendar", str(out)], out, before)
+    _interrupted_keep(
+        here, ["check", "many", "--format", "jsonl", "--as-of", "2020-06-30", "--calendar", str(out)], out, before
+    )
 
 
 def test_ctrl_c_during_screen_with_workers_leaves_the_old_by_measure(here: Path):
@@ -153,18 +155,52 @@ def _interrupted_keep(here: Path, args: list[str], out: Path, before: bytes) -> 
     proc = subprocess.Popen(
         [sys.executable, "-c", "from polcalc.cli.entry import main; main()", *args],
         cwd=here,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own group, signalled whole as a terminal's Ctrl-C is
     )
-    deadline = time.monotonic() + 30
-    while not _temps(here) and time.monotonic() < deadline:  # interrupt while the output is being written
-        time.sleep(0.05)
-    assert _temps(here), "the run never started its output"
-    assert proc.poll() is None
+    assert proc.stdout is not None and proc.stdout.readline()  # the first company is out: mid-run
+    time.sleep(0.5)
+    assert proc.poll() is None, "the run ended before it could be interrupted: make it longer"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert out.read_bytes() == before and _temps(here) == []
+
+
+EVIL = '=HYPERLINK("http://x.example","click")'
+
+
+@pytest.mark.parametrize("name", [EVIL, "+1", "-cmd", "@SUM(A1)", "\tx"])
+def test_csv_neutralises_formula_text_json_keeps_it(work, name):
+    import csv
+    import io
+    import json
+
+    text = (work / "good.toml").read_text(encoding="utf-8")
+    lines = [f"name = {json.dumps(name)}" if line.startswith("name") else line for line in text.splitlines()]
+    (work / "evil.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = polcalc("check", "evil.toml", "--format", "csv", *AS_OF, cwd=work)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rows and {row["name"] for row in rows} == {"'" + name}
+    assert any(row["amount"] and row["amount"][0].isdigit() for row in rows)  # numbers stay numbers
+    r = polcalc("check", "evil.toml", "--format", "json", *AS_OF, cwd=work)
+    assert json.loads(r.stdout)["companies"][0]["name"] == name
+    pop = POP.replace("甲机械", '"' + name.replace('"', '""') + '"')
+    (work / "evil.csv").write_text(pop, encoding="utf-8")
+    r = polcalc("screen", "evil.csv", "--format", "csv", "--by-measure", "rows.csv", *AS_OF, cwd=work)
+    assert r.returncode == 0, r.stderr
+    assert {row["name"] for row in csv.DictReader(io.StringIO(r.stdout))} == {"'" + name}
+    by = list(csv.DictReader(io.StringIO((work / "rows.csv").read_text(encoding="utf-8"))))
+    assert by and {row["name"] for row in by} == {"'" + name}
+    r = polcalc("screen", "evil.csv", "--format", "jsonl", *AS_OF, cwd=work)
+    assert json.loads(r.stdout.splitlines()[0])["name"] == name
+
+
+def test_negative_number_cell_is_data():
+    from polcalc.formats.csvfmt import row_text
+
+    assert row_text([-5, "-5", "ok"]) == "-5,'-5,ok"

@@ -46,13 +46,28 @@ MEASURE_COLUMNS = [
 ]
 
 
+# A text cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (`=HYPERLINK(...)` as a company's name would run when the CSV is opened).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """A text cell made inert as OWASP recommends (CSV injection): a leading single quote before a
+    formula start, so the spreadsheet shows the text as written. Only text: numbers (an amount,
+    a line number) are never passed here, so a negative amount stays a number. The one home of
+    this rule: the xlsx writer uses it too. Machine formats (json, jsonl) keep the text exactly."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return neutral(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return " ".join(map(str, value))
+        return neutral(" ".join(map(str, value)))
     return value
 
 
