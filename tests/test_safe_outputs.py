@@ -170,34 +170,41 @@ def _interrupted_keep(here: Path, args: list[str], out: Path, before: bytes) -> 
     assert out.read_bytes() == before and _temps(here) == []
 
 
+AS_OF = ["--as-of", "2020-06-30"]
+EVIL_POP = (
+    "id,name,region,industry,size,status_above_scale,industrial_output_2019,industrial_output_2020\n"
+    "A1,甲机械,xishan,equipment_manufacturing,medium,true,2亿,2.3亿\n"
+)
 EVIL = '=HYPERLINK("http://x.example","click")'
 
 
 @pytest.mark.parametrize("name", [EVIL, "+1", "-cmd", "@SUM(A1)", "\tx"])
-def test_csv_neutralises_formula_text_json_keeps_it(work, name):
+def test_csv_neutralises_formula_text_json_keeps_it(here, name):
     import csv
     import io
     import json
 
-    text = (work / "good.toml").read_text(encoding="utf-8")
+    text = (here / "good.toml").read_text(encoding="utf-8")
     lines = [f"name = {json.dumps(name)}" if line.startswith("name") else line for line in text.splitlines()]
-    (work / "evil.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    r = polcalc("check", "evil.toml", "--format", "csv", *AS_OF, cwd=work)
+    (here / "evil.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = _polcalc("check", "evil.toml", "--format", "csv", *AS_OF)
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert rows and {row["name"] for row in rows} == {"'" + name}
     assert any(row["amount"] and row["amount"][0].isdigit() for row in rows)  # numbers stay numbers
-    r = polcalc("check", "evil.toml", "--format", "json", *AS_OF, cwd=work)
+    r = _polcalc("check", "evil.toml", "--format", "json", *AS_OF)
     assert json.loads(r.stdout)["companies"][0]["name"] == name
-    pop = POP.replace("甲机械", '"' + name.replace('"', '""') + '"')
-    (work / "evil.csv").write_text(pop, encoding="utf-8")
-    r = polcalc("screen", "evil.csv", "--format", "csv", "--by-measure", "rows.csv", *AS_OF, cwd=work)
+    pop = EVIL_POP.replace("甲机械", '"' + name.replace('"', '""') + '"')
+    (here / "evil.csv").write_text(pop, encoding="utf-8")
+    r = _polcalc("screen", "evil.csv", "--format", "csv", "--by-measure", "rows.csv", *AS_OF)
     assert r.returncode == 0, r.stderr
-    assert {row["name"] for row in csv.DictReader(io.StringIO(r.stdout))} == {"'" + name}
-    by = list(csv.DictReader(io.StringIO((work / "rows.csv").read_text(encoding="utf-8"))))
-    assert by and {row["name"] for row in by} == {"'" + name}
-    r = polcalc("screen", "evil.csv", "--format", "jsonl", *AS_OF, cwd=work)
-    assert json.loads(r.stdout.splitlines()[0])["name"] == name
+    read = name.strip()  # a population's cells are read stripped; what is left must still be inert
+    shown = read if read[0].isalnum() else "'" + read
+    assert {row["name"] for row in csv.DictReader(io.StringIO(r.stdout))} == {shown}
+    by = list(csv.DictReader(io.StringIO((here / "rows.csv").read_text(encoding="utf-8"))))
+    assert by and {row["name"] for row in by} == {shown}
+    r = _polcalc("screen", "evil.csv", "--format", "jsonl", *AS_OF)
+    assert json.loads(r.stdout.splitlines()[0])["name"] == read
 
 
 def test_negative_number_cell_is_data():
