@@ -71,20 +71,23 @@ def cell(value: Any) -> Any:
     return value
 
 
-def rows_text(rows: Iterable[Iterable[Any]]) -> str:
-    """Rows as CSV text (for a worker to render, the main process to write in order)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for row in rows:
-        writer.writerow([cell(v) for v in row])
-    return buffer.getvalue()
+# The writer ends rows with \r\n only so that it quotes a field holding a lone \r (it quotes the
+# characters of its line terminator); the rows are written with \n.
+_BUFFER = io.StringIO()
+_WRITER = csv.writer(_BUFFER, lineterminator="\r\n")
 
 
 def row_text(row: Iterable[Any]) -> str:
     """One row as csv.writer writes it (cell() of each value), less the newline."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([cell(v) for v in row])
-    return buffer.getvalue()[:-1]
+    _BUFFER.seek(0)
+    _BUFFER.truncate()
+    _WRITER.writerow([cell(v) for v in row])
+    return _BUFFER.getvalue()[:-2]
+
+
+def rows_text(rows: Iterable[Iterable[Any]]) -> str:
+    """Rows as CSV text (for a worker to render, the main process to write in order)."""
+    return "".join(row_text(row) + "\n" for row in rows)
 
 
 def field_text(value: Any) -> str:
@@ -116,7 +119,8 @@ def result_line(result: Result, lang: str, head: str, check: bool = True) -> str
     csv.writer writes cell() of report.result_dict's fields: for `check`, CHECK_COLUMNS from id on;
     otherwise measure (the id), title, status, amount, amount_max, cap, deadline, open, draft and
     stacked_out_by. Built as text, without the dict: a run writes a row per company and measure.
-    Only words of our own and numbers (no comma, quote or newline) are written unencoded."""
+    Only words of our own and numbers (no comma, quote or newline) are written unencoded; every
+    text goes through field_text, hence cell() and its neutral()."""
     fixed = fixed_part(result, lang)
     static = fixed.cells
     if static is None:
@@ -178,7 +182,4 @@ class CsvCheck:
 def write_measure_csv(out: IO[str], measures: list[dict[str, Any]], *, bom: bool = False, **_: Any) -> None:
     if bom:
         out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(MEASURE_COLUMNS)
-    for m in measures:
-        writer.writerow([cell(m[c]) for c in MEASURE_COLUMNS])
+    out.write(rows_text([MEASURE_COLUMNS, *([m[c] for c in MEASURE_COLUMNS] for m in measures)]))
