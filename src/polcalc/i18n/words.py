@@ -496,6 +496,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{option} {path}: the file exists and was not written by polcalc; add --force to replace it",
     ),
     "out_unwritable": ("{option} {path}：无法写入（{reason}）", "{option} {path}: cannot write it ({reason})"),
+    "tbl_zip_too_big": (
+        "{path}：工作簿解压后有 {size} MB（或文件过多），超过上限 {limit} MB，拒绝读取",
+        "{path}: the workbook unpacks to {size} MB (or too many parts), over the {limit} MB limit; refused",
+    ),
     "out_kept": (
         "{option} {path}：没有可写的有效结果，原文件保持不变",
         "{option} {path}: nothing valid to write; the existing file is left as it was",
