@@ -500,6 +500,16 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{path}：工作簿解压后有 {size} MB（或文件过多），超过上限 {limit} MB，拒绝读取",
         "{path}: the workbook unpacks to {size} MB (or too many parts), over the {limit} MB limit; refused",
     ),
+    "pr_utf16": (
+        "文件是 UTF-16 编码（记事本的“Unicode”）：请另存为 UTF-8",
+        'the file is UTF-16-encoded (Notepad\'s "Unicode"): save it as UTF-8',
+    ),
+    "file_not_regular": ("不是普通文件（FIFO、设备等）", "not a regular file (a FIFO, a device…)"),
+    "q_too_large": ("{value} 过大：数值应小于 10^15", "{value} is too large: a figure must be below 10^15"),
+    "tbl_nul": (
+        "含 NUL 字节，不是文本表格：请另存为“CSV UTF-8”（或直接给出 .xlsx 文件）",
+        "a NUL byte: this is not a text table; save it as CSV UTF-8 (or give the .xlsx file)",
+    ),
     "out_kept": (
         "{option} {path}：没有可写的有效结果，原文件保持不变",
         "{option} {path}: nothing valid to write; the existing file is left as it was",

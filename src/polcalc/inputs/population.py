@@ -186,7 +186,10 @@ def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
         try:
             for line in handle:
                 line_num += 1
-                if '"' in line or "\x00" in line or len(line) > limit:
+                if "\x00" in line:  # no text table holds one: a binary file, or UTF-16 read as UTF-8
+                    at = Message("at_path", path=_at("line", line_num), message=Message("tbl_nul"))
+                    raise UsageError(Message("at_path", path=path, message=at))
+                if '"' in line or len(line) > limit:
                     # What only csv.reader reads right (quotes, records over several lines) or
                     # refuses as it does: it reads this record, from this line on.
                     record = csv.reader(chain((line,), handle))
