@@ -245,7 +245,8 @@ def test_screen_a_text_file_renamed_xlsx(tmp_path: Path):
     assert res.stderr.strip() == f"polcalc: error: {path}: cannot read as an Excel workbook (BadZipFile)"
 
 
-def test_screen_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_screen_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
     import zipfile
 
     from polcalc.inputs import population
@@ -258,8 +259,10 @@ def test_screen_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monk
     assert path.stat().st_size < 1 << 20
     opened: list[str] = []
     monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: opened.append("x"))
-    res = runner.invoke(app, ["screen", str(path), "--format", "jsonl"])
+    res = runner.invoke(app, ["screen", str(path), "--format", "jsonl", "--lang", lang])
     assert res.exit_code == 2 and opened == []  # never handed to openpyxl
-    assert res.stderr.strip() == (
-        f"polcalc: error: {path}: the workbook unpacks to 16 MB (or too many parts), over the 8 MB limit; refused"
-    )
+    expected = {
+        "en": f"polcalc: error: {path}: the workbook unpacks to 16 MB (or too many parts), over the 8 MB limit; refused",
+        "zh": f"polcalc: 错误：{path}：工作簿解压后有 16 MB（或文件过多），超过上限 8 MB，拒绝读取",
+    }
+    assert res.stderr.strip() == expected[lang]

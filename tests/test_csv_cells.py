@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
-from polcalc.formats.csvfmt import cell, neutral
+from polcalc.formats.csvfmt import cell, neutral, row_text
 
 runner = CliRunner()
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_companies" / "xishan-machinery.toml"
@@ -30,6 +30,7 @@ def test_plain_text_and_numbers_are_left_alone():
     assert cell("西山精工") == "西山精工" and cell("a=b") == "a=b"
     assert cell(-5) == -5 and cell(Decimal("-5")) == Decimal("-5")  # a number is data, not a formula
     assert cell(["-a", "b"]) == "'-a b"
+    assert row_text([-5, "-5", "ok"]) == "-5,'-5,ok"  # the same characters as text are neutralised
 
 
 def _profile(tmp_path: Path, name: str) -> Path:
