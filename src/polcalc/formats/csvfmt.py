@@ -87,7 +87,17 @@ def row_text(row: Iterable[Any]) -> str:
 
 def rows_text(rows: Iterable[Iterable[Any]]) -> str:
     """Rows as CSV text (for a worker to render, the main process to write in order)."""
-    return "".join(row_text(row) + "\n" for row in rows)
+    _BUFFER.seek(0)
+    _BUFFER.truncate()
+    ends = []
+    for row in rows:
+        _WRITER.writerow([cell(v) for v in row])
+        ends.append(_BUFFER.tell())
+    text, start, out = _BUFFER.getvalue(), 0, []
+    for end in ends:  # each row's own \r\n becomes \n; one inside a quoted field stays
+        out.append(text[start : end - 2])
+        start = end
+    return "\n".join(out) + "\n" if out else ""
 
 
 def field_text(value: Any) -> str:
