@@ -4,6 +4,7 @@ good files of the same run still evaluated. A message ending in "valid: …" lis
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,13 @@ EXPECTED = {
     "wrong_type_name.toml": "name: Input should be a valid string",
     "wrong_type_status.toml": "status.above_scale (line 5): must be true or false, not 'yes'",
     "yearly_figure_by_month.toml": "months.2023-01.revenue (line 5): this figure is yearly only; put it under [years.YYYY]",
+    # issue 11: encodings and sizes a real file may have
+    "utf16.toml": 'the file is UTF-16-encoded (Notepad\'s "Unicode"): save it as UTF-8',
+    "year_zero.toml": "years.0: '0' is not a year (1990-2100); write [years.2020]",
+    "year_99999.toml": "years.99999: '99999' is not a year (1990-2100); write [years.2020]",
+    "float_overflow.toml": "years.2020.revenue (line 5): 1E+400 is too large: a figure must be below 10^15",
+    "hundred_digits.toml": "years.2020.revenue (line 5): 100000000000… is too large: a figure must be below 10^15",
+    "fullwidth_digits.toml": "years.2020.revenue (line 5): cannot read '１２３万' as an amount: write digits with an optional 万 or 亿 (e.g. 3000万, 1.2亿, 3,000,000)",
 }
 
 
@@ -107,3 +115,154 @@ def test_a_year_no_measure_reads_is_a_warning_not_an_error(tmp_path: Path):
     assert res.exit_code == 0
     assert "warning" in res.stderr and "years.2031" in res.stderr
     assert len(json.loads(res.stdout)["companies"]) == 1
+
+
+# ------------------------------------------------------------------ issue 11: what real files hold
+
+HEAD = 'name = "测试公司"\nregion = "xishan"\nindustry = "catering"\nsize = "small"\n[years.2020]\nrevenue = "1.2亿"\n'
+
+
+def _revenue(res) -> list[str]:
+    """The profile's revenue as the run read it: a measure's reasons would differ if it were misread."""
+    assert res.exit_code == 0, res.stderr
+    (company,) = json.loads(res.stdout)["companies"]
+    return company
+
+
+@pytest.mark.parametrize(
+    ("case", "raw"),
+    [
+        ("utf8_bom", b"\xef\xbb\xbf" + HEAD.encode()),  # Windows editors add one: accepted
+        ("crlf", HEAD.replace("\n", "\r\n").encode()),
+        ("yi_yuan", HEAD.replace('"1.2亿"', '"1.2亿元"').encode()),
+        ("crlf_and_bom", b"\xef\xbb\xbf" + HEAD.replace("\n", "\r\n").encode()),
+    ],
+)
+def test_good_files_in_other_spellings_evaluate_as_the_plain_one(tmp_path: Path, case: str, raw: bytes):
+    plain, other = tmp_path / "plain.toml", tmp_path / f"{case}.toml"
+    plain.write_text(HEAD, encoding="utf-8")
+    other.write_bytes(raw)
+    want = _revenue(runner.invoke(app, ["check", str(plain), "--format", "json", "--as-of", "2020-06-30"]))
+    got = _revenue(runner.invoke(app, ["check", str(other), "--format", "json", "--as-of", "2020-06-30"]))
+    assert got["results"] == want["results"] and got["name"] == "测试公司"
+
+
+@pytest.mark.parametrize("name", ["测试\n公司", "测试\u200b公司\u200d", "a\r\nb\tc"])
+def test_a_name_with_newlines_or_invisible_characters_keeps_table_and_csv_rows_whole(tmp_path: Path, name: str):
+    import csv
+    import io
+
+    path = tmp_path / "p.toml"
+    path.write_text(HEAD.replace('"测试公司"', json.dumps(name, ensure_ascii=False)), encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json", "--as-of", "2020-06-30"]).stdout)
+    assert data["companies"][0]["name"] == name  # machine formats: the text exactly
+    res = runner.invoke(app, ["check", str(path), "--format", "csv", "--as-of", "2020-06-30"])
+    rows = list(csv.reader(io.StringIO(res.stdout_bytes.decode(), newline="")))  # (.stdout folds \r\n)
+    assert len(rows) == 1 + len(data["companies"][0]["results"])
+    assert {r[1] for r in rows[1:]} == {name}
+    res = runner.invoke(app, ["check", str(path), "--as-of", "2020-06-30"])
+    assert res.exit_code == 0 and "Traceback" not in res.stderr
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path):
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    res = runner.invoke(app, ["check", str(fifo), GOOD, "--format", "jsonl"])
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"polcalc: error: {fifo}: not a regular file (a FIFO, a device…)"
+    assert json.loads(res.stdout)["file"] == GOOD  # the good file of the run still evaluated
+
+
+def test_a_directory_named_like_a_profile(tmp_path: Path):
+    folder = tmp_path / "dir.toml"
+    folder.mkdir()
+    res = runner.invoke(app, ["check", str(folder), GOOD, "--format", "jsonl"])
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"polcalc: error: {folder}: directory has no *.toml profiles"
+    assert json.loads(res.stdout)["file"] == GOOD
+
+
+def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "locked.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads a chmod 000 file: make its open fail as it would for a user
+        from polcalc.inputs import sources
+
+        real = open
+
+        def denied(file, *args, **kwargs):
+            if os.fspath(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(file, *args, **kwargs)
+
+        monkeypatch.setattr(sources, "open", denied, raising=False)
+    res = runner.invoke(app, ["check", str(path), GOOD, "--format", "jsonl"])
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"polcalc: error: {path}: cannot read: Permission denied"
+    assert json.loads(res.stdout)["file"] == GOOD
+
+
+POP_HEAD = "name,region,industry,size,revenue_2019,revenue_2020\n"
+POP_ROW = "精工,xishan,equipment_manufacturing,small,2亿,2.3亿\n"
+
+
+def _screen(tmp_path: Path, name: str, raw: bytes, *args: str):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    return path, runner.invoke(app, ["screen", str(path), "--format", "jsonl", *args])
+
+
+def test_screen_a_table_without_its_header(tmp_path: Path):
+    path, res = _screen(tmp_path, "t.csv", POP_ROW.encode())
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr.startswith(f"polcalc: error: {path}: column '精工' is not a profile column")
+    assert "the header needs at least the columns name and region" in res.stderr
+
+
+def test_screen_ragged_rows_each_named_and_the_others_evaluated(tmp_path: Path):
+    raw = (POP_HEAD + POP_ROW.rstrip("\n") + ",extra\n" + POP_ROW + "短,xishan\n").encode()
+    path, res = _screen(tmp_path, "t.csv", raw)
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"polcalc: error: {path}: line 2: 7 cells for 6 columns"
+    assert [json.loads(x)["line"] for x in res.stdout.splitlines()] == [3, 4]  # short rows: cells left empty
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_screen_nul_bytes(tmp_path: Path, lang: str):
+    path, res = _screen(tmp_path, "t.csv", (POP_HEAD + POP_ROW.replace("精工", "精\x00工")).encode(), "--lang", lang)
+    assert res.exit_code == 2 and res.stdout == "" and "Traceback" not in res.stderr
+    expected = {
+        "en": f"polcalc: error: {path}: line 2: a NUL byte: this is not a text table",
+        "zh": f"polcalc: 错误：{path}：第2行：含 NUL 字节，不是文本表格",
+    }
+    assert res.stderr.startswith(expected[lang]) and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_screen_a_text_file_renamed_xlsx(tmp_path: Path):
+    path, res = _screen(tmp_path, "t.xlsx", (POP_HEAD + POP_ROW).encode())
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"polcalc: error: {path}: cannot read as an Excel workbook (BadZipFile)"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_screen_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str):
+    import zipfile
+
+    from polcalc.inputs import population
+
+    monkeypatch.setattr(population, "XLSX_MAX_UNPACKED", 8 << 20)  # the real limit's logic, on a small bomb
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"<a>" + b" " * (16 << 20) + b"</a>")
+    assert path.stat().st_size < 1 << 20
+    opened: list[str] = []
+    monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: opened.append("x"))
+    res = runner.invoke(app, ["screen", str(path), "--format", "jsonl", "--lang", lang])
+    assert res.exit_code == 2 and opened == []  # never handed to openpyxl
+    expected = {
+        "en": f"polcalc: error: {path}: the workbook unpacks to 16 MB (or too many parts), over the 8 MB limit; refused",
+        "zh": f"polcalc: 错误：{path}：工作簿解压后有 16 MB（或文件过多），超过上限 8 MB，拒绝读取",
+    }
+    assert res.stderr.strip() == expected[lang]

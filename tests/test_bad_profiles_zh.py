@@ -51,6 +51,13 @@ EXPECTED = {
     "wrong_type_name.toml": "name：应为文本（加引号的字符串）",
     "wrong_type_status.toml": "status.above_scale（第5行）：应为 true 或 false，而不是 'yes'",
     "yearly_figure_by_month.toml": "months.2023-01.revenue（第5行）：此数字项只按年填写：请放在 [years.YYYY] 下",
+    # issue 11: encodings and sizes a real file may have
+    "utf16.toml": "文件是 UTF-16 编码（记事本的“Unicode”）：请另存为 UTF-8",
+    "year_zero.toml": "years.0：'0' 不是年份（1990-2100）；请写作 [years.2020]",
+    "year_99999.toml": "years.99999：'99999' 不是年份（1990-2100）；请写作 [years.2020]",
+    "float_overflow.toml": "years.2020.revenue（第5行）：1E+400 过大：数值应小于 10^15",
+    "hundred_digits.toml": "years.2020.revenue（第5行）：100000000000… 过大：数值应小于 10^15",
+    "fullwidth_digits.toml": "years.2020.revenue（第5行）：无法把 '１２３万' 读作数额：请用阿拉伯数字书写，可带 万 或 亿（如 3000万、1.2亿、3,000,000）",
 }
 
 
@@ -208,3 +215,16 @@ def test_a_profile_error_crosses_processes_and_renders_after():
     exc = pickle.loads(pickle.dumps(ProfileError("d", [Message("file_no_profiles")])))
     assert str(exc) == "d: directory has no *.toml profiles"
     assert exc.render("zh") == "d：目录中没有 *.toml 档案"
+
+
+def test_a_fifo_and_a_utf16_table_in_chinese(tmp_path: Path):
+    import os
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    res = runner.invoke(app, ["check", str(fifo), "--lang", "zh"])
+    assert res.exit_code == 2 and res.stderr.strip() == f"polcalc: 错误：{fifo}：不是普通文件（FIFO、设备等）"
+    table = tmp_path / "t.csv"
+    table.write_bytes("name,region\n精工,xishan\n".encode("utf-16"))  # Excel's "Unicode text"
+    res = runner.invoke(app, ["screen", str(table), "--lang", "zh"])
+    assert res.exit_code == 2 and "Traceback" not in res.stderr and "UTF-8" in res.stderr

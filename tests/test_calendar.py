@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from polcalc.cli.app import app
 from polcalc.engine.catalog import load_catalog
 from polcalc.engine.evaluate import evaluate_company
-from polcalc.formats.ics import LINE_OCTETS, build_calendar, escape, fold
+from polcalc.formats.ics import LINE_OCTETS, PRODID, build_calendar, escape, fold
 from tests.conftest import make_profile
 
 runner = CliRunner()
@@ -91,7 +91,7 @@ def test_a_measure_not_open_on_as_of_yields_no_event(tmp_path: Path):
 
 def test_nothing_open_writes_an_empty_calendar_and_says_so(tmp_path: Path):
     out = tmp_path / "d.ics"
-    out.write_text("stale", encoding="utf-8")
+    out.write_text(f"BEGIN:VCALENDAR\r\nPRODID:{PRODID}\r\nstale", encoding="utf-8")  # a stale one of ours
     res = runner.invoke(app, ["check", SAMPLE, "--as-of", "2021-06-01", "--lang", "en", "--calendar", str(out)])
     assert res.exit_code == 0
     assert _events(out) == {}

@@ -119,3 +119,17 @@ def test_several_profiles_one_report_each_or_combined_and_a_bad_one_reported(tmp
     res = runner.invoke(app, ["report", *files[:2], "--combined", "-o", str(one), *AS_OF])
     assert res.exit_code == 0
     assert one.read_text("utf-8").count('<article class="company"') == 2
+
+
+def test_report_never_overwrites_an_input_nor_a_file_it_did_not_write(tmp_path: Path) -> None:
+    profile = tmp_path / "p.toml"
+    profile.write_bytes(Path("sample_companies/xishan-machinery.toml").read_bytes())
+    before = profile.read_bytes()
+    res = runner.invoke(app, ["report", str(profile), "-o", str(profile), *AS_OF])
+    assert res.exit_code == 2 and profile.read_bytes() == before and "p.toml" in res.stderr
+    foreign = tmp_path / "notes.html"
+    foreign.write_text("<p>my notes</p>", encoding="utf-8")
+    res = runner.invoke(app, ["report", str(profile), "-o", str(foreign), *AS_OF])
+    assert res.exit_code == 2 and "--force" in res.stderr and foreign.read_text("utf-8") == "<p>my notes</p>"
+    assert runner.invoke(app, ["report", str(profile), "-o", str(foreign), "--force", *AS_OF]).exit_code == 0
+    assert runner.invoke(app, ["report", str(profile), "-o", str(foreign), *AS_OF]).exit_code == 0  # ours now

@@ -124,8 +124,8 @@ def test_the_schema_rejects_every_bad_profile_of_the_corpus(path: Path):
 
 
 # Values as people type them, for a money figure, a count and a share: schema and reader agree.
-MONEY = ["3000万", "1.2亿", "3,000,000", "5000元", "1.5万元", "2亿元", " 300万 ", 3000000, 2.5, 0]
-NOT_MONEY = ["三千万", "1.2.3亿", "-5万", "5%", "3,00,000", "about 3000万", "", True, -1, "1e6"]
+MONEY = ["3000万", "1.2亿", "3,000,000", "5000元", "1.5万元", "2亿元", " 300万 ", 3000000, 2.5, 0, 10**15 - 1]
+NOT_MONEY = ["三千万", "1.2.3亿", "-5万", "5%", "3,00,000", "about 3000万", "", True, -1, "1e6", "１２３万", 10**15]
 
 
 @pytest.mark.parametrize("value", MONEY + NOT_MONEY, ids=repr)

@@ -24,6 +24,14 @@ def _run_chunk(chunk: list) -> list:
     return _WORK(chunk)
 
 
+def _quiet_worker() -> None:
+    """Ctrl-C reaches the whole process group: the main process alone answers it (exit 130),
+    the workers, ended by the pool, say nothing (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -50,7 +58,7 @@ def ordered_map(work: Callable[[list[T]], list[R]], items: Iterable[T], jobs: in
         return
     _WORK = work
     ctx = mp.get_context("fork")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_quiet_worker) as pool:
         pending: deque = deque()
         limit = jobs * 4  # chunks in flight: enough to keep every worker busy, few enough to stay flat
         for chunk in chunks:

@@ -86,5 +86,7 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except PolcalcError as exc:
             raise typer.Exit(report(exc, kwargs.get("lang"))) from None
+        except KeyboardInterrupt:  # Ctrl-C: click would say "Aborted!" and exit 1; the shell's 130
+            raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]

@@ -126,6 +126,7 @@ CHECK: tuple[Spec, ...] = (
         "Also write open measures' deadlines as iCalendar events.",
         metavar="FILE.ics",
     ),
+    Spec("force", ("--force",), bool, False, "Replace an existing --calendar file polcalc did not write.", flag=True),
 )
 
 # What check's work receives: its files and one field per option, defaults as declared above.

@@ -63,15 +63,15 @@ def load(key: str) -> Any:
 def store(key: str, catalog: object) -> None:
     if not enabled():
         return
-    import tempfile  # only when writing: a warm start need not pay its import
+    from polcalc.core.files import atomic_write  # only when writing: a warm start need not pay its import
 
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("catalog-*.pickle"):
             old.unlink(missing_ok=True)  # one rules version at a time
-        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as fh:
+        # Whole or not at all: a run started meanwhile reads the old pickle or the new, never half.
+        with atomic_write(folder / f"catalog-{key}.pickle", binary=True) as fh:
             pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, folder / f"catalog-{key}.pickle")
     except OSError:
         pass  # a read-only home is no reason to fail: the next run validates again

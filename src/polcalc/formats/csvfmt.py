@@ -46,30 +46,58 @@ MEASURE_COLUMNS = [
 ]
 
 
+# A text cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (`=HYPERLINK(...)` as a company's name would run when the CSV is opened).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """A text cell made inert as OWASP recommends (CSV injection): a leading single quote before a
+    formula start, so the spreadsheet shows the text as written. Only text: numbers (an amount,
+    a line number) are never passed here, so a negative amount stays a number. The one home of
+    this rule: the xlsx writer uses it too. Machine formats (json, jsonl) keep the text exactly."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return neutral(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return " ".join(map(str, value))
+        return neutral(" ".join(map(str, value)))
     return value
 
 
-def rows_text(rows: Iterable[Iterable[Any]]) -> str:
-    """Rows as CSV text (for a worker to render, the main process to write in order)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for row in rows:
-        writer.writerow([cell(v) for v in row])
-    return buffer.getvalue()
+# The writer ends rows with \r\n only so that it quotes a field holding a lone \r (it quotes the
+# characters of its line terminator); the rows are written with \n.
+_BUFFER = io.StringIO()
+_WRITER = csv.writer(_BUFFER, lineterminator="\r\n")
 
 
 def row_text(row: Iterable[Any]) -> str:
     """One row as csv.writer writes it (cell() of each value), less the newline."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([cell(v) for v in row])
-    return buffer.getvalue()[:-1]
+    _BUFFER.seek(0)
+    _BUFFER.truncate()
+    _WRITER.writerow([cell(v) for v in row])
+    return _BUFFER.getvalue()[:-2]
+
+
+def rows_text(rows: Iterable[Iterable[Any]]) -> str:
+    """Rows as CSV text (for a worker to render, the main process to write in order)."""
+    _BUFFER.seek(0)
+    _BUFFER.truncate()
+    ends = []
+    for row in rows:
+        _WRITER.writerow([cell(v) for v in row])
+        ends.append(_BUFFER.tell())
+    text, start, out = _BUFFER.getvalue(), 0, []
+    for end in ends:  # each row's own \r\n becomes \n; one inside a quoted field stays
+        out.append(text[start : end - 2])
+        start = end
+    return "\n".join(out) + "\n" if out else ""
 
 
 def field_text(value: Any) -> str:
@@ -101,7 +129,8 @@ def result_line(result: Result, lang: str, head: str, check: bool = True) -> str
     csv.writer writes cell() of report.result_dict's fields: for `check`, CHECK_COLUMNS from id on;
     otherwise measure (the id), title, status, amount, amount_max, cap, deadline, open, draft and
     stacked_out_by. Built as text, without the dict: a run writes a row per company and measure.
-    Only words of our own and numbers (no comma, quote or newline) are written unencoded."""
+    Only words of our own and numbers (no comma, quote or newline) are written unencoded; every
+    text goes through field_text, hence cell() and its neutral()."""
     fixed = fixed_part(result, lang)
     static = fixed.cells
     if static is None:
@@ -163,7 +192,4 @@ class CsvCheck:
 def write_measure_csv(out: IO[str], measures: list[dict[str, Any]], *, bom: bool = False, **_: Any) -> None:
     if bom:
         out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(MEASURE_COLUMNS)
-    for m in measures:
-        writer.writerow([cell(m[c]) for c in MEASURE_COLUMNS])
+    out.write(rows_text([MEASURE_COLUMNS, *([m[c] for c in MEASURE_COLUMNS] for m in measures)]))

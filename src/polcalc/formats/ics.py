@@ -22,6 +22,7 @@ from polcalc.i18n.words import say, word
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 PRODID = "-//polcalc//polcalc deadlines//EN"
+MARKER = b"PRODID:-//polcalc//"  # a calendar carrying it is ours to replace (cli.outputs.is_ours)
 
 
 def escape(text: str) -> str:

@@ -144,8 +144,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{measure} is a measure of {region}; {file} is a company of {other}",
     ),
     "explain_no_csv": ("explain 没有 csv 格式：请用 --format json", "explain has no csv form: use --format json"),
-    "calendar_no_dir": ("--calendar {path}：目录 {dir} 不存在", "--calendar {path}: directory {dir} does not exist"),
-    "calendar_unwritable": ("--calendar {path}：无法写入（{reason}）", "--calendar {path}: cannot write it ({reason})"),
     "calendar_written": ("已写入 {path}：{n} 个截止日期", "wrote {path}: {n} deadline(s)"),
     "calendar_empty": (
         "{path}：没有在 {as_of} 有效且有截止日期的符合措施，日历为空",
@@ -502,7 +500,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "key_year": ("{year}年{label}", "{label} {year}"),
     "key_month": ("{month}月份{label}", "{label} {month}"),
     "key_size": ("企业规模", "Size"),
-    "out_unwritable": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "rep_out_not_dir": (
         "{path} 是文件：多份报告需要 -o 指定目录，或加 --combined 合为一个文件",
         "{path} is a file: several reports need -o FOLDER, or --combined for one file",
@@ -537,6 +534,36 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rep_disclaimer": (
         "本报告由 polcalc 依据政策原文测算，金额以主管部门最终核定为准。",
         "Computed by polcalc from the policy documents; the departments fix the final amounts.",
+    ),
+    # --- safe-outputs: files a run writes (cli/outputs.py)
+    "out_no_dir": ("{option} {path}：目录 {dir} 不存在", "{option} {path}: directory {dir} does not exist"),
+    "out_is_dir": ("{option} {path}：这是一个目录，不是文件", "{option} {path}: is a directory, not a file"),
+    "out_is_input": (
+        "{option} {path}：它就是本次运行的输入 {input}，不能覆盖；请换一个输出文件名",
+        "{option} {path}: it is {input}, an input of this run; refusing to overwrite it (choose another name)",
+    ),
+    "out_not_ours": (
+        "{option} {path}：文件已存在且不是 polcalc 写的；如要替换它请加 --force",
+        "{option} {path}: the file exists and was not written by polcalc; add --force to replace it",
+    ),
+    "out_unwritable": ("{option} {path}：无法写入（{reason}）", "{option} {path}: cannot write it ({reason})"),
+    "tbl_zip_too_big": (
+        "{path}：工作簿解压后有 {size} MB（或文件过多），超过上限 {limit} MB，拒绝读取",
+        "{path}: the workbook unpacks to {size} MB (or too many parts), over the {limit} MB limit; refused",
+    ),
+    "pr_utf16": (
+        "文件是 UTF-16 编码（记事本的“Unicode”）：请另存为 UTF-8",
+        'the file is UTF-16-encoded (Notepad\'s "Unicode"): save it as UTF-8',
+    ),
+    "file_not_regular": ("不是普通文件（FIFO、设备等）", "not a regular file (a FIFO, a device…)"),
+    "q_too_large": ("{value} 过大：数值应小于 10^15", "{value} is too large: a figure must be below 10^15"),
+    "tbl_nul": (
+        "含 NUL 字节，不是文本表格：请另存为“CSV UTF-8”（或直接给出 .xlsx 文件）",
+        "a NUL byte: this is not a text table; save it as CSV UTF-8 (or give the .xlsx file)",
+    ),
+    "out_kept": (
+        "{option} {path}：没有可写的有效结果，原文件保持不变",
+        "{option} {path}: nothing valid to write; the existing file is left as it was",
     ),
 }
 

@@ -186,7 +186,10 @@ def read_rows(path: str) -> tuple[list[str], Iterator[Row]]:
         try:
             for line in handle:
                 line_num += 1
-                if '"' in line or "\x00" in line or len(line) > limit:
+                if "\x00" in line:  # no text table holds one: a binary file, or UTF-16 read as UTF-8
+                    at = Message("at_path", path=_at("line", line_num), message=Message("tbl_nul"))
+                    raise UsageError(Message("at_path", path=path, message=at))
+                if '"' in line or len(line) > limit:
                     # What only csv.reader reads right (quotes, records over several lines) or
                     # refuses as it does: it reads this record, from this line on.
                     record = csv.reader(chain((line,), handle))
@@ -229,10 +232,31 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# A workbook is a zip: refused before it is unpacked when its members declare more than this
+# (zipfile never reads a member past its declared size, so the declaration is what counts).
+XLSX_MAX_UNPACKED = 512 * 1024 * 1024  # a million companies of 30 columns is ~200 MB of sheet XML
+XLSX_MAX_MEMBERS = 10_000
+
+
+def _check_zip(path: str) -> None:
+    """A zip bomb (or a zip of a million parts) is refused by its directory alone."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip, or unreadable: openpyxl's own refusal names it
+    unpacked = sum(i.file_size for i in infos)
+    if len(infos) > XLSX_MAX_MEMBERS or unpacked > XLSX_MAX_UNPACKED:
+        raise UsageError(Message("tbl_zip_too_big", path=path, size=unpacked >> 20, limit=XLSX_MAX_UNPACKED >> 20))
+
+
 def _read_xlsx(path: str) -> tuple[list[str], Iterator[Row]]:
     """The first sheet of a workbook, streamed (openpyxl read-only mode keeps memory flat)."""
     from openpyxl import load_workbook
 
+    _check_zip(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:

@@ -38,6 +38,8 @@ def decode(raw: bytes, source: str) -> str:
     """UTF-8 text of a profile, or a ProfileError that says what the bytes look like."""
     if not raw.strip():
         raise ProfileError(source, [Message("pr_empty")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows Notepad calls "Unicode"
+        raise ProfileError(source, [Message("pr_utf16")])
     if b"\x00" in raw:
         raise ProfileError(source, [Message("pr_binary")])
     try:

@@ -16,6 +16,7 @@ from typing import Any
 
 from polcalc.i18n.words import both
 from polcalc.inputs.profiles import MAX_YEAR, MIN_YEAR
+from polcalc.model.quantity import LIMIT
 from polcalc.model.vocabulary import SIZES, Figure, Vocabulary
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,6 +29,7 @@ PLAIN_PATTERN = rf"^\s*\+?{_DIGITS}\s*$"
 PERCENT_PATTERN = r"^\s*\+?[0-9]+(?:\.[0-9]+)?\s*(?:%|％|‰)\s*$"
 YEAR_PATTERN = "^(?:199[0-9]|20[0-9]{2}|2100)$"  # MIN_YEAR..MAX_YEAR, as the reader checks
 MONTH_PATTERN = "^(?:199[0-9]|20[0-9]{2}|2100)-(?:0[1-9]|1[0-2])$"
+BELOW = int(LIMIT)  # every figure is below it, as parse_quantity checks
 
 
 def bilingual(zh: str, en: str) -> str:
@@ -49,18 +51,19 @@ def figure_schema(spec: Figure) -> dict[str, Any]:
     zh_unit, en_unit = both(f"unit_{spec.unit}_forms")
     description = f"{bilingual(spec.zh, spec.en)}\n\n{bilingual(zh_unit, en_unit)}"
     value: dict[str, Any]
+    number = {"type": "number", "minimum": 0, "exclusiveMaximum": BELOW}
     if spec.unit in ("yuan", "usd"):
-        value = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": MONEY_PATTERN}]}
+        value = {"anyOf": [number, {"type": "string", "pattern": MONEY_PATTERN}]}
     elif spec.unit == "count":
-        value = {"type": "integer", "minimum": 0}
+        value = {"type": "integer", "minimum": 0, "exclusiveMaximum": BELOW}
     elif spec.unit == "rank":
-        value = {"type": "integer", "minimum": 1}
+        value = {"type": "integer", "minimum": 1, "exclusiveMaximum": BELOW}
     elif spec.unit == "ratio":
         value = {
             "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "string", "pattern": PERCENT_PATTERN}]
         }
     else:  # tonnes, m2, mu: plain quantities, no 万/亿
-        value = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": PLAIN_PATTERN}]}
+        value = {"anyOf": [number, {"type": "string", "pattern": PLAIN_PATTERN}]}
     return {"description": description, **value}
 
 

@@ -7,6 +7,7 @@ when its turn comes, possibly in a worker process. A bad argument never stops th
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,10 @@ class Source:
         if self.raw is not None:
             return self.raw
         try:
+            # Only a regular file: opening a FIFO would wait for a writer for ever, a device may
+            # never end (stdin is given as "-").
+            if not stat.S_ISREG(os.stat(self.name).st_mode) and not os.path.isdir(self.name):
+                raise ProfileError(self.name, [Message("file_not_regular")])
             with open(self.name, "rb") as fh:
                 # read(MAX_BYTES + 1) alone would allocate a megabyte for every profile of a few
                 # hundred bytes: ask for the size the file has, and read on only if it grew.

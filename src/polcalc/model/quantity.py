@@ -13,10 +13,16 @@ from polcalc.i18n.messages import Message
 
 _SUFFIX = {"万": WAN, "亿": YI, "万元": WAN, "亿元": YI, "元": Decimal(1)}
 _PERCENT = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "％": Decimal("0.01")}
-# A plain decimal with optional thousands separators, then an optional unit.
+# A plain decimal with optional thousands separators, then an optional unit. ASCII digits only
+# (re.ASCII: \d would take full-width １２３ and other scripts' digits), as the JSON Schema's
+# [0-9] says: a full-width figure is refused by name rather than read one way here, another there.
 _NUMBER = re.compile(
-    r"^(?P<sign>[-+]?)(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>万元|亿元|万|亿|元|%|％|‰)?$"
+    r"^(?P<sign>[-+]?)(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>万元|亿元|万|亿|元|%|％|‰)?$",
+    re.ASCII,
 )
+# No figure of a company comes near 10^15 (a thousand 万亿 yuan, ~8x China's GDP): beyond it is
+# a typo (1e400, a hundred digits) that would otherwise be computed with as if it were real.
+LIMIT = Decimal(10) ** 15
 
 
 class QuantityError(ValueError):
@@ -33,6 +39,14 @@ class QuantityError(ValueError):
 
 def parse_quantity(value: object, *, allow_percent: bool = True, allow_money: bool = True) -> Decimal:
     """Read an int, Decimal or string such as "3000万", "1.2亿", "3,000,000", "15%", "0.5‰"."""
+    number = _parse(value, allow_percent, allow_money)
+    if abs(number) >= LIMIT:
+        shown = value if isinstance(value, str) else f"{value:.6}" if isinstance(value, Decimal) else str(value)
+        raise QuantityError(Message("q_too_large", value=shown if len(shown) <= 20 else shown[:12] + "…"))
+    return number
+
+
+def _parse(value: object, allow_percent: bool, allow_money: bool) -> Decimal:
     if isinstance(value, str):  # first: every figure of a population table is text
         return _parse_text(value, allow_percent, allow_money)
     if isinstance(value, bool):

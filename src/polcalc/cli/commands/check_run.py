@@ -24,7 +24,7 @@ def run_check(files: list[str], options: CheckOptions) -> int:
     declared in specs.CHECK.)"""
     fmt, as_of, lang, policy, quiet = options.fmt, options.as_of, options.lang, options.policy, options.quiet
     show_all, drafts, bom, near = options.show_all, options.drafts, options.bom, options.near
-    jobs, calendar = options.jobs, options.calendar
+    jobs, calendar, force = options.jobs, options.calendar, options.force
     from polcalc.cli.batch import default_jobs, ordered_map
     from polcalc.cli.progress import progress_bar
     from polcalc.engine.catalog import load_catalog
@@ -39,14 +39,14 @@ def run_check(files: list[str], options: CheckOptions) -> int:
     day = parse_as_of(as_of, language)
     catalog = load_catalog()
     check_policy(policy, catalog, language)
-    ics = _open_calendar(calendar, language)
+    sources = expand_sources(files)
+    ics = _open_calendar(calendar, language, [s.name for s in sources], force)
     formatter = check_formatter(
         fmt,
         sys.stdout,
         {"as_of": day, "lang": language, "include_drafts": drafts, "show_all": show_all, "bom": bom, "quiet": quiet},
     )
     with_hints = near if near is not None else (fmt is OutputFormat.table and not quiet)
-    sources = expand_sources(files)
     # The table is for people (few companies, rendered here); machine formats render in workers.
     # (The calendar needs each company here, so it keeps the run in this process.)
     parallel = fmt is not OutputFormat.table and len(sources) >= PARALLEL_FROM and ics is None
@@ -74,7 +74,7 @@ def run_check(files: list[str], options: CheckOptions) -> int:
             out.append((formatter.render(company) if workers > 1 else company, [], notes))
         return out
 
-    failures = 0
+    failures = evaluated = 0
     with progress_bar(len(sources)) as advance:
         for item, errors, notes in ordered_map(work, sources, workers):
             for message in errors:
@@ -82,6 +82,8 @@ def run_check(files: list[str], options: CheckOptions) -> int:
                 error(message, language)
             for message in [] if quiet else notes:
                 warn(message, language)
+            if item is not None:
+                evaluated += 1
             if isinstance(item, (str, bytes)):
                 formatter.write(item)
             elif item is not None:
@@ -91,36 +93,32 @@ def run_check(files: list[str], options: CheckOptions) -> int:
             advance()
     formatter.finish()
     if ics is not None and calendar is not None:
-        _write_calendar(calendar, ics, day, language, quiet)
+        _write_calendar(calendar, ics, day, language, quiet, evaluated > 0 or not failures)
     return 2 if failures else 0
 
 
-def _open_calendar(path: str | None, lang: str) -> Calendar | None:
-    """Fail before evaluating anything when the calendar could not be written where asked."""
+def _open_calendar(path: str | None, lang: str, inputs: list[str], force: bool) -> Calendar | None:
+    """Fail before evaluating anything when the calendar must not be written where asked."""
     if path is None:
         return None
-    from pathlib import Path
+    from polcalc.cli.outputs import claim
+    from polcalc.formats.ics import MARKER, Calendar
 
-    from polcalc.formats.ics import Calendar
-    from polcalc.i18n.messages import UsageError
-    from polcalc.i18n.words import say
-
-    folder = Path(path).parent
-    if not folder.is_dir():
-        raise UsageError(say("calendar_no_dir", lang, path=path, dir=str(folder)))
+    claim(path, option="--calendar", lang=lang, inputs=inputs, force=force, ours=MARKER)
     return Calendar(lang)
 
 
-def _write_calendar(path: str, ics: Calendar, day: dt.date, lang: str, quiet: bool) -> None:
-    from pathlib import Path
-
-    from polcalc.i18n.messages import UsageError
+def _write_calendar(path: str, ics: Calendar, day: dt.date, lang: str, quiet: bool, valid: bool) -> None:
+    """Write the calendar whole; a run that evaluated no profile (all bad) leaves the old one."""
+    from polcalc.cli.outputs import written
     from polcalc.i18n.words import say
 
-    try:
-        Path(path).write_bytes(ics.to_ical())
-    except OSError as exc:
-        raise UsageError(say("calendar_unwritable", lang, path=path, reason=exc.strerror or exc)) from None
+    if not valid:
+        if not quiet:
+            print(say("out_kept", lang, option="--calendar", path=path), file=sys.stderr)
+        return
+    with written(path, option="--calendar", lang=lang, binary=True) as fh:
+        fh.write(ics.to_ical())
     if not quiet:
         message = "calendar_written" if len(ics) else "calendar_empty"
         print(say(message, lang, path=path, n=len(ics), as_of=day.isoformat()), file=sys.stderr)

@@ -92,8 +92,11 @@ def init(
     if target is None:
         sys.stdout.write(text)
         return
-    try:
-        target.write_text(text, encoding="utf-8")
+    from polcalc.core.files import atomic_write
+
+    try:  # whole or not at all, like every file polcalc writes
+        with atomic_write(target) as fh:
+            fh.write(text)
     except OSError as exc:
         raise UsageError(word("init_unwritable", language).format(path=file, reason=exc.strerror)) from None
     command = f"polcalc check {file}" + _as_of_hint(catalog, answers.region)

@@ -9,6 +9,9 @@ import typer
 
 from polcalc.cli.options import AsOfOption, LangOption, PolicyOption, handle_errors
 
+# A report file with this in its head is ours to replace (cli.outputs.is_ours): base.html writes it.
+HTML_MARKER = b'<meta name="generator" content="polcalc">'
+
 
 @handle_errors
 def report(
@@ -24,11 +27,12 @@ def report(
     lang: LangOption = None,
     drafts: Annotated[bool, typer.Option("--drafts", help="Show and count draft policies' awards.")] = False,
     policy: PolicyOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file polcalc did not write.")] = False,
 ) -> None:
     """Write each company's report as a self-contained HTML document (print it to PDF from a browser)."""
     import sys
 
-    from polcalc.cli.replace_file import replace_file
+    from polcalc.cli.outputs import claim, written
     from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang
     from polcalc.engine.catalog import load_catalog
     from polcalc.engine.evaluate import evaluate_company
@@ -51,6 +55,13 @@ def report(
         if output.exists() and not output.is_dir():
             raise UsageError(say("rep_out_not_dir", language, path=str(output)))
         output.mkdir(parents=True, exist_ok=True)
+    # Every file the run will write is claimed before anything is evaluated (never an input,
+    # never a file polcalc did not write unless --force).
+    inputs = [s.name for s in sources]
+    targets = [output / (Path(s.name).stem + ".html") for s in sources] if one_each and output else [output]
+    for target in targets:
+        if target is not None:
+            claim(target, option="-o", lang=language, inputs=inputs, force=force, ours=HTML_MARKER)
     vocab = catalog.vocabulary
     reports, failures = [], 0
     for source in sources:
@@ -67,7 +78,8 @@ def report(
         data = company_report(company, catalog, day, language, drafts)
         if one_each and output is not None:
             target = output / (Path(source.name).stem + ".html")
-            replace_file(target, render_report([data], language).encode("utf-8"), language)
+            with written(target, option="-o", lang=language, binary=True) as fh:
+                fh.write(render_report([data], language).encode("utf-8"))
         else:
             reports.append(data)
     if not one_each and reports:
@@ -75,6 +87,7 @@ def report(
         if output is None:
             sys.stdout.write(html)
         else:
-            replace_file(output, html.encode("utf-8"), language)
+            with written(output, option="-o", lang=language, binary=True) as fh:
+                fh.write(html.encode("utf-8"))
     if failures:
         raise typer.Exit(2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,6 +30,8 @@ COMPANY_COLUMNS = [
     "stacked_out_by",
 ]
 MEASURE_ROW_COLUMNS = ["measure", "title", "company_id", "line", "name", "amount", "amount_max", "stacked_out_by"]
+# A --by-measure file starting with this header line is ours to replace (cli.outputs.is_ours).
+MEASURE_ROW_MARKER = (",".join(MEASURE_ROW_COLUMNS) + "\n").encode()
 
 
 @handle_errors
@@ -53,9 +55,13 @@ def screen(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes; default: all cores.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing --by-measure file polcalc did not write.")
+    ] = False,
 ) -> None:
     """Screen a population (CSV): each company's awards, and per measure who qualifies and the total cost."""
     from polcalc.cli.batch import default_jobs, ordered_map
+    from polcalc.cli.outputs import Discard, claim, written
     from polcalc.cli.progress import progress_bar
     from polcalc.engine.catalog import load_catalog
     from polcalc.engine.evaluate import evaluate_company
@@ -63,6 +69,7 @@ def screen(
     from polcalc.formats.jsonfmt import dumps, stream_opening
     from polcalc.formats.sink import Sink
     from polcalc.i18n.messages import ProfileError
+    from polcalc.i18n.words import say
     from polcalc.inputs.population import Row, parse_header, read_rows, row_profile
     from polcalc.views.screen import Tally, add_results
 
@@ -70,6 +77,8 @@ def screen(
     day = parse_as_of(as_of, language)
     catalog = load_catalog()
     check_policy(policy, catalog, language)
+    if measures_out is not None:
+        claim(measures_out, option="--by-measure", lang=language, inputs=[table], force=force, ours=MEASURE_ROW_MARKER)
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
@@ -102,14 +111,16 @@ def screen(
         out.write("\ufeff")
     if fmt is OutputFormat.csv:
         out.write(row_text(COMPANY_COLUMNS) + "\n")
-    by_measure = None
-    if measures_out is not None:
-        by_measure = measures_out.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
-        csv.writer(by_measure, lineterminator="\n").writerow(MEASURE_ROW_COLUMNS)
     totals: dict[str, Tally] = {}
     screened = failures = 0
     first = True
-    try:
+    with contextlib.ExitStack() as stack:
+        by_measure = None
+        if measures_out is not None:  # written whole when the run ends, or not at all
+            by_measure = stack.enter_context(
+                written(measures_out, option="--by-measure", lang=language, encoding="utf-8-sig" if bom else "utf-8")
+            )
+            by_measure.write(row_text(MEASURE_ROW_COLUMNS) + "\n")
         with progress_bar(_count_hint(table)) as advance:
             for text, measure_rows, tallies, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
                 advance()
@@ -127,9 +138,9 @@ def screen(
                     out.write(text)
                 if by_measure is not None:
                     by_measure.write(measure_rows)
-    finally:
-        if by_measure is not None:
-            by_measure.close()
+        if by_measure is not None and failures and not screened:
+            print(say("out_kept", language, option="--by-measure", path=str(measures_out)), file=sys.stderr)
+            raise Discard  # no valid row: the existing file is kept
     summary = _summary(totals, catalog, language)
     if fmt is OutputFormat.json:
         head = stream_opening(day) if first else "\n"
