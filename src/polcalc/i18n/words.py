@@ -565,6 +565,24 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{option} {path}：没有可写的有效结果，原文件保持不变",
         "{option} {path}: nothing valid to write; the existing file is left as it was",
     ),
+    # --- screen --xlsx (issue 12): the workbook's sheets and headers
+    "xl_companies": ("企业", "Companies"),
+    "xl_by_measure": ("措施明细", "By measure"),
+    "xl_summary": ("汇总", "Summary"),
+    "xl_id": ("编号", "id"),
+    "xl_line": ("行号", "line"),
+    "xl_name": ("企业名称", "name"),
+    "xl_region": ("地区", "region"),
+    "xl_met": ("符合项数", "measures met"),
+    "xl_certain": ("确定金额", "certain amount"),
+    "xl_up_to": ("最高可达", "up to"),
+    "xl_measure": ("措施", "measure"),
+    "xl_title": ("名称", "title"),
+    "xl_amount": ("金额", "amount"),
+    "xl_stacked": ("不重复享受（被）", "stacked out by"),
+    "xl_qualifying": ("符合企业数", "companies qualifying"),
+    "xl_up_to_more": ("另可能增加（最高）", "possible extra (up to)"),
+    "xl_needs_data": ("缺数据企业数", "companies needing data"),
 }
 
 

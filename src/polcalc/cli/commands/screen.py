@@ -55,8 +55,13 @@ def screen(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes; default: all cores.")
     ] = None,
+    xlsx_out: Annotated[
+        Path | None,
+        typer.Option("--xlsx", help="Also write a workbook: per company, per measure and a summary sheet."),
+    ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing --by-measure file polcalc did not write.")
+        bool,
+        typer.Option("--force", help="Replace an existing --by-measure file polcalc did not write, or an --xlsx file."),
     ] = False,
 ) -> None:
     """Screen a population (CSV): each company's awards, and per measure who qualifies and the total cost."""
@@ -79,6 +84,14 @@ def screen(
     check_policy(policy, catalog, language)
     if measures_out is not None:
         claim(measures_out, option="--by-measure", lang=language, inputs=[table], force=force, ours=MEASURE_ROW_MARKER)
+    if xlsx_out is not None:  # a workbook carries no marker we can read unpacked: replaced only with --force
+        claim(
+            xlsx_out,
+            option="--xlsx",
+            lang=language,
+            inputs=[table, *([str(measures_out)] if measures_out else [])],
+            force=force,
+        )
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
@@ -88,6 +101,7 @@ def screen(
         # as UTF-8, written as it comes (formats.Sink).
         out: list[tuple[bytes, str, dict[str, Tally] | None, str | None]] = []
         summed: dict[str, Tally] = {}
+        cells: list[tuple[list[Any], list[list[Any]]]] = []
         for row in chunk:
             try:
                 ident, profile = row_profile(row, columns, catalog.vocabulary, table)
@@ -100,10 +114,13 @@ def screen(
             add_results(summed, company.results, drafts)
             text = _render(ident, row.line, company, fmt, language, show_all)
             rows_text = _measure_rows(ident, row.line, company, drafts) if measures_out is not None else ""
+            if xlsx_out is not None:
+                cells.append(_xlsx_rows(ident, row.line, company, drafts, language))
             out.append((text, rows_text, None, None))
         if out:
             text, rows_text, _, problem = out[0]
-            out[0] = (text, rows_text, summed, problem)
+            # The workbook's rows travel with the chunk's tallies (only when --xlsx asks).
+            out[0] = (text, rows_text, (summed, cells) if xlsx_out is not None else summed, problem)  # type: ignore[assignment]
         return out
 
     out = Sink(sys.stdout)
@@ -112,6 +129,8 @@ def screen(
     if fmt is OutputFormat.csv:
         out.write(row_text(COMPANY_COLUMNS) + "\n")
     totals: dict[str, Tally] = {}
+    xlsx_companies: list[list[Any]] = []
+    xlsx_measures: list[list[Any]] = []
     screened = failures = 0
     first = True
     with contextlib.ExitStack() as stack:
@@ -124,6 +143,11 @@ def screen(
         with progress_bar(_count_hint(table)) as advance:
             for text, measure_rows, tallies, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
                 advance()
+                if isinstance(tallies, tuple):
+                    tallies, chunk_cells = tallies
+                    for company_row, rows_of_company in chunk_cells:
+                        xlsx_companies.append(company_row)
+                        xlsx_measures.extend(rows_of_company)
                 for measure_id, tally in (tallies or {}).items():
                     totals.setdefault(measure_id, Tally()).add(tally)
                 if problem:
@@ -142,6 +166,14 @@ def screen(
             print(say("out_kept", language, option="--by-measure", path=str(measures_out)), file=sys.stderr)
             raise Discard  # no valid row: the existing file is kept
     summary = _summary(totals, catalog, language)
+    if xlsx_out is not None:
+        if screened:
+            from polcalc.formats.xlsx import workbook
+
+            with written(xlsx_out, option="--xlsx", lang=language, binary=True) as fh:
+                fh.write(workbook(xlsx_companies, xlsx_measures, summary, language))
+        else:
+            print(say("out_kept", language, option="--xlsx", path=str(xlsx_out)), file=sys.stderr)
     if fmt is OutputFormat.json:
         head = stream_opening(day) if first else "\n"
         out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
@@ -192,6 +224,47 @@ def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:
         for r in company.results
         if r.status == ELIGIBLE and r.measure.award.kind != "none" and (drafts or not r.draft)
     )
+
+
+def _xlsx_rows(ident: str, line: int, company, drafts: bool, lang: str) -> tuple[list[Any], list[list[Any]]]:
+    """The company's row of the workbook (measures met, certain sum, up-to sum) and its rows per
+    measure met: the numbers check's json gives (views.results.totals, json_number)."""
+    from decimal import Decimal
+
+    from polcalc.core.money import json_number
+    from polcalc.engine.evaluate import ELIGIBLE
+    from polcalc.views.results import totals
+
+    met = [
+        r
+        for r in company.results
+        if r.status == ELIGIBLE and r.measure.award.kind != "none" and (drafts or not r.draft)
+    ]
+    sums = totals(company.results, drafts)
+    profile = company.profile
+    head = [
+        ident,
+        line,
+        profile.name,
+        profile.region,
+        len(met),
+        json_number(sum(sums.certain.values(), Decimal(0))),
+        json_number(sums.up_to),
+    ]
+    rows = [
+        [
+            r.id,
+            r.measure.title.get(lang),
+            ident,
+            line,
+            profile.name,
+            json_number(r.amount),
+            json_number(r.amount_max),
+            r.stacked_out_by,
+        ]
+        for r in met
+    ]
+    return head, rows
 
 
 def _count_hint(table: str) -> int:
