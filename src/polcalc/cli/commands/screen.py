@@ -95,13 +95,15 @@ def screen(
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
-    def work(chunk: list[Row]) -> list[tuple[bytes, str, dict[str, Tally] | None, str | None]]:
+    Cells = list[tuple[list[Any], list[list[Any]]]]  # per company: its workbook row, its rows per measure
+
+    def work(chunk: list[Row]) -> list[tuple[bytes, str, tuple[dict[str, Tally], Cells] | None, str | None]]:
         # The chunk's tallies travel once, summed, with its first row: per row they would cost
         # the main process more to receive than the workers spend evaluating. The output travels
         # as UTF-8, written as it comes (formats.Sink).
-        out: list[tuple[bytes, str, dict[str, Tally] | None, str | None]] = []
+        out: list[tuple[bytes, str, tuple[dict[str, Tally], Cells] | None, str | None]] = []
         summed: dict[str, Tally] = {}
-        cells: list[tuple[list[Any], list[list[Any]]]] = []
+        cells: Cells = []
         for row in chunk:
             try:
                 ident, profile = row_profile(row, columns, catalog.vocabulary, table)
@@ -119,8 +121,8 @@ def screen(
             out.append((text, rows_text, None, None))
         if out:
             text, rows_text, _, problem = out[0]
-            # The workbook's rows travel with the chunk's tallies (only when --xlsx asks).
-            out[0] = (text, rows_text, (summed, cells) if xlsx_out is not None else summed, problem)  # type: ignore[assignment]
+            # The workbook's rows (filled only when --xlsx asks) travel with the chunk's tallies.
+            out[0] = (text, rows_text, (summed, cells), problem)
         return out
 
     out = Sink(sys.stdout)
@@ -141,15 +143,15 @@ def screen(
             )
             by_measure.write(row_text(MEASURE_ROW_COLUMNS) + "\n")
         with progress_bar(_count_hint(table)) as advance:
-            for text, measure_rows, tallies, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
+            for text, measure_rows, chunk, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
                 advance()
-                if isinstance(tallies, tuple):
-                    tallies, chunk_cells = tallies
+                if chunk is not None:  # a chunk's first row: its tallies and workbook rows
+                    tallies, chunk_cells = chunk
+                    for measure_id, tally in tallies.items():
+                        totals.setdefault(measure_id, Tally()).add(tally)
                     for company_row, rows_of_company in chunk_cells:
                         xlsx_companies.append(company_row)
                         xlsx_measures.extend(rows_of_company)
-                for measure_id, tally in (tallies or {}).items():
-                    totals.setdefault(measure_id, Tally()).add(tally)
                 if problem:
                     failures += 1
                     error(problem, language)
@@ -205,66 +207,57 @@ def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_a
     return b""
 
 
-def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:
-    from polcalc.core.money import json_number
+def _met(company, drafts: bool) -> list:
+    """The company's results that pay or may pay: eligible, money, drafts only when counted."""
     from polcalc.engine.evaluate import ELIGIBLE
-    from polcalc.formats.csvfmt import rows_text
 
-    return rows_text(
-        [
-            r.id,
-            r.measure.title.zh,
-            ident,
-            line,
-            company.profile.name,
-            json_number(r.amount),
-            json_number(r.amount_max),
-            r.stacked_out_by,
-        ]
-        for r in company.results
-        if r.status == ELIGIBLE and r.measure.award.kind != "none" and (drafts or not r.draft)
-    )
-
-
-def _xlsx_rows(ident: str, line: int, company, drafts: bool, lang: str) -> tuple[list[Any], list[list[Any]]]:
-    """The company's row of the workbook (measures met, certain sum, up-to sum) and its rows per
-    measure met: the numbers check's json gives (views.results.totals, json_number)."""
-    from decimal import Decimal
-
-    from polcalc.core.money import json_number
-    from polcalc.engine.evaluate import ELIGIBLE
-    from polcalc.views.results import totals
-
-    met = [
+    return [
         r
         for r in company.results
         if r.status == ELIGIBLE and r.measure.award.kind != "none" and (drafts or not r.draft)
     ]
-    sums = totals(company.results, drafts)
-    profile = company.profile
-    head = [
-        ident,
-        line,
-        profile.name,
-        profile.region,
-        len(met),
-        json_number(sum(sums.certain.values(), Decimal(0))),
-        json_number(sums.up_to),
-    ]
-    rows = [
+
+
+def _by_measure(ident: str, line: int, company, drafts: bool, lang: str) -> list[list[Any]]:
+    """Per measure met: measure, title, company id, line, name, amount, up to, stacked out by
+    (MEASURE_ROW_COLUMNS), amounts as check's json writes them."""
+    from polcalc.core.money import json_number
+
+    name = company.profile.name
+    return [
         [
             r.id,
             r.measure.title.get(lang),
             ident,
             line,
-            profile.name,
+            name,
             json_number(r.amount),
             json_number(r.amount_max),
             r.stacked_out_by,
         ]
-        for r in met
+        for r in _met(company, drafts)
     ]
-    return head, rows
+
+
+def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:
+    from polcalc.formats.csvfmt import rows_text
+
+    return rows_text(_by_measure(ident, line, company, drafts, "zh"))  # the CSV's titles are Chinese
+
+
+def _xlsx_rows(ident: str, line: int, company, drafts: bool, lang: str) -> tuple[list[Any], list[list[Any]]]:
+    """The company's row of the workbook (id, line, name, region, measures met, certain sum,
+    up-to sum) and its rows per measure met: the numbers check's json gives."""
+    from decimal import Decimal
+
+    from polcalc.core.money import json_number
+    from polcalc.views.results import totals
+
+    rows = _by_measure(ident, line, company, drafts, lang)
+    sums = totals(company.results, drafts)
+    profile = company.profile
+    certain = json_number(sum(sums.certain.values(), Decimal(0)))
+    return [ident, line, profile.name, profile.region, len(rows), certain, json_number(sums.up_to)], rows
 
 
 def _count_hint(table: str) -> int:
