@@ -88,8 +88,9 @@ def test_the_sample_report_has_its_sections_in_both_languages(tmp_path: Path) ->
         res = runner.invoke(app, ["report", sample, "-o", str(out), *AS_OF, "--lang", lang])
         assert res.exit_code == 0, res.output
         html = out.read_text("utf-8")
+        text = html.replace("<wbr>", "")  # long sums may wrap at their thousands separators
         for w in words:
-            assert w in html, w
+            assert w in text, w
         assert "years.2020.industrial_output" not in html  # keys in people's words
         assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html
 

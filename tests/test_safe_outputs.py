@@ -74,9 +74,10 @@ def test_the_console_script_refuses_too(here: Path):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_screen_refuses_by_measure_onto_its_population(here: Path, lang: str):
+@pytest.mark.parametrize("option", ["--by-measure", "--xlsx", "--html"])
+def test_screen_refuses_its_outputs_onto_its_population(here: Path, lang: str, option: str):
     for out in ["pop.csv", "./pop.csv"]:
-        res = runner.invoke(app, ["screen", "pop.csv", "--lang", lang, "--by-measure", out, "--force"])
+        res = runner.invoke(app, ["screen", "pop.csv", "--lang", lang, option, out, "--force"])
         assert res.exit_code == 2 and REFUSED[lang] in res.stderr
         assert (here / "pop.csv").read_text(encoding="utf-8") == POP
 
@@ -93,22 +94,25 @@ def test_all_bad_keeps_the_existing_calendar(here: Path, lang: str):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_all_bad_keeps_the_existing_by_measure(here: Path, lang: str):
-    assert runner.invoke(app, ["screen", "pop.csv", "--by-measure", "m.csv"]).exit_code == 0
-    before = (here / "m.csv").read_bytes()
+@pytest.mark.parametrize(("option", "out"), [("--by-measure", "m.csv"), ("--html", "d.html")])
+def test_all_bad_keeps_the_screens_existing_output(here: Path, lang: str, option: str, out: str):
+    assert runner.invoke(app, ["screen", "pop.csv", option, out]).exit_code == 0
+    before = (here / out).read_bytes()
     (here / "bad.csv").write_text("name,region\nx,beijing\n", encoding="utf-8")
-    res = runner.invoke(app, ["screen", "bad.csv", "--lang", lang, "--by-measure", "m.csv"])
+    res = runner.invoke(app, ["screen", "bad.csv", "--lang", lang, option, out])
     assert res.exit_code == 2 and KEPT[lang] in res.stderr
-    assert (here / "m.csv").read_bytes() == before and _temps(here) == []
+    assert (here / out).read_bytes() == before and _temps(here) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_foreign_file_is_replaced_only_with_force(here: Path, lang: str):
     (here / "mine.ics").write_text("BEGIN:VCALENDAR\r\nPRODID:-//Apple Inc.//iCal//EN\r\nEND:VCALENDAR\r\n")
     (here / "notes.csv").write_text("my,own\nnotes,here\n")
+    (here / "notes.html").write_text("<p>my notes</p>\n")
     for args, out in [
         (["check", "good.toml", "--calendar"], "mine.ics"),
         (["screen", "pop.csv", "--by-measure"], "notes.csv"),
+        (["screen", "pop.csv", "--html"], "notes.html"),
     ]:
         before = (here / out).read_bytes()
         res = runner.invoke(app, [*args, out, "--lang", lang])

@@ -16,7 +16,10 @@ from polcalc.i18n.numbers import money
 from polcalc.i18n.words import word
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A page with this in its head is ours to replace (cli.outputs.is_ours): base.html writes it.
+HTML_MARKER = b'<meta name="generator" content="polcalc">'
 KINDS = ("cash", "tax_relief", "fee_savings")
+TOP_MEASURES = 15  # bars in the dashboard's chart of measures; the table lists them all
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,8 @@ def _helpers(lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "w": lambda key: word(key, lang),
-        "money": lambda v: money(Decimal(str(v)), lang),
+        # A long sum may wrap at its thousands separators, never overflow its cell.
+        "money": lambda v: Markup(str(escape(money(Decimal(str(v)), lang))).replace(",", ",<wbr>")),
         "state": state,
     }
 
@@ -86,5 +90,63 @@ def render_report(reports: list[dict[str, Any]], lang: str) -> str:
     return _env().get_template("report.html").render(companies=companies, **_helpers(lang))
 
 
-def render_district(data: dict[str, Any], lang: str) -> str:
-    return _env().get_template("district.html").render(**data, **_helpers(lang))
+def _yuan(v: Any) -> Decimal:
+    return Decimal(str(v)) if v is not None else Decimal(0)
+
+
+def _cost_chart(rows: list[tuple[str, Decimal, Decimal]], lang: str, title: str) -> str:
+    """Bars of certain cost and, beside it, what ranges could add (the dashboard's two charts)."""
+    from markupsafe import Markup
+
+    legend = {"certain": word("cost", lang)}
+    if any(up for _, _, up in rows):
+        legend["up_to"] = word("up_to_more", lang)
+    data = [(label, {"certain": total, "up_to": up}) for label, total, up in rows if total or up]
+    return Markup(bar_chart(data, legend, lambda v: money(v, lang), title))
+
+
+def band_labels(lang: str) -> list[str]:
+    """The distribution's bars: no award, sums the department sets, then the certain-total bands."""
+    from polcalc.views.district import band_bounds
+
+    labels = [word("band_none", lang), word("band_set", lang)]
+    for lo, below in band_bounds():
+        if not lo:
+            labels.append(f"< {money(below, lang)}")
+        elif below is None:
+            labels.append(f"≥ {money(lo, lang)}")
+        else:
+            labels.append(f"{money(lo, lang)}–{money(below, lang)}")
+    return labels
+
+
+def render_district(data: dict[str, Any], lang: str, table: str, as_of: str) -> str:
+    """The district's page (views.district.district_view data) for the screen of `table`."""
+    from markupsafe import Markup
+
+    by_cost = sorted(data["measures"], key=lambda m: -(_yuan(m["total"]) + _yuan(m["up_to_more"])))
+    charts = {
+        "policies": _cost_chart(
+            [(p["title"], _yuan(p["total"]), _yuan(p["up_to_more"])) for p in data["policies"]],
+            lang,
+            word("dist_by_policy", lang),
+        ),
+        "measures": _cost_chart(
+            [(f"{m['id']} {m['title']}", _yuan(m["total"]), _yuan(m["up_to_more"])) for m in by_cost[:TOP_MEASURES]],
+            lang,
+            word("dist_top_measures", lang),
+        ),
+        "bands": Markup(
+            bar_chart(
+                [(label, {"count": Decimal(n)}) for label, n in zip(band_labels(lang), data["bands"], strict=True)],
+                {"count": word("dist_companies", lang)},
+                lambda v: f"{int(v):,}",
+                word("dist_distribution", lang),
+            )
+        ),
+    }
+    return (
+        _env()
+        .get_template("district.html")
+        .render(**data, charts=charts, table=table, as_of=as_of, top_measures=TOP_MEASURES, **_helpers(lang))
+    )

@@ -11,7 +11,14 @@ from decimal import Decimal
 from html import escape
 
 # One colour per kind of money, readable in greyscale print too (light to dark).
-COLOURS = {"cash": "#1f5fa8", "tax_relief": "#5b9bd5", "fee_savings": "#a9c8ec", "up_to": "#d9d9d9"}
+COLOURS = {
+    "cash": "#1f5fa8",
+    "tax_relief": "#5b9bd5",
+    "fee_savings": "#a9c8ec",
+    "up_to": "#d9d9d9",
+    "certain": "#1f5fa8",  # a district's certain cost
+    "count": "#5b9bd5",  # companies
+}
 ROW, GAP, LABEL_W, VALUE_W, WIDTH = 22, 6, 230, 90, 720
 
 
@@ -43,7 +50,9 @@ def bar_chart(
     if not rows:
         return ""
     top = max((sum(v.values(), Decimal(0)) for _, v in rows), default=Decimal(0)) or Decimal(1)
-    span = WIDTH - LABEL_W - VALUE_W
+    # Room after the longest bar for the widest total (about 6.5 units a character at 11px).
+    value_w = max(VALUE_W, 12 + max(wide_len(fmt(sum(v.values(), Decimal(0)))) for _, v in rows) * 13 // 2)
+    span = WIDTH - LABEL_W - value_w
     height = 28 + len(rows) * (ROW + GAP)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '

@@ -535,6 +535,53 @@ _WORDS: dict[str, tuple[str, str]] = {
         "本报告由 polcalc 依据政策原文测算，金额以主管部门最终核定为准。",
         "Computed by polcalc from the policy documents; the departments fix the final amounts.",
     ),
+    # --- the district's dashboard (screen --html, formats/templates/district.html)
+    "dist_title": ("区域政策兑现筛查", "District screen"),
+    "dist_total_note": (
+        "确定金额为符合条件企业的确定奖补之和（不重复享受已扣除）；“另有最高可达”为范围和“最高”金额的上限之和，不计入合计。",
+        "The certain cost sums the exact awards of the qualifying companies (awards that do not stack "
+        "left out); 'plus up to' sums the ceilings of ranges and 'up to' awards, never added in.",
+    ),
+    "dist_drafts_in": ("含征求意见稿", "drafts counted"),
+    "dist_drafts_out": ("不含征求意见稿", "drafts left out"),
+    "dist_qualifying": ("有奖补的企业", "companies with an award"),
+    "dist_by_policy": ("按政策文件", "By policy"),
+    "dist_policy": ("政策文件", "Policy"),
+    "dist_awards": ("符合项次", "awards"),
+    "dist_top_measures": ("金额最高的措施", "The measures that cost most"),
+    "dist_by_measure": ("按措施", "By measure"),
+    "dist_needs_data": ("缺数据", "need data"),
+    "dist_needs_note": (
+        "这些措施对部分企业因缺少数据无法判断；补充相应列后可再筛查。",
+        "For some companies these measures could not be judged without more data; add the columns and screen again.",
+    ),
+    "dist_distribution": ("企业确定奖补金额分布", "Companies by their certain award"),
+    "dist_distribution_note": (
+        "每家企业的确定奖补合计落在哪一档；“金额由部门核定”指只符合范围或未定金额的措施。",
+        "Where each company's certain total falls; 'set by the department' means it meets only "
+        "ranges or awards with no stated sum.",
+    ),
+    "dist_companies": ("企业数", "companies"),
+    "band_none": ("无奖补", "no award"),
+    "band_set": ("金额由部门核定", "set by the department"),
+    "dist_near": ("差一步即可符合的企业", "Companies one change from a measure"),
+    "dist_near_note": (
+        "一项数据增加不超过 50% 即可符合（或升档）的企业；每家企业每项措施按最小的变化计一次，变化后已重新测算验证。",
+        "Companies that one figure, raised by at most 50%, would qualify (or lift a tier); each counted "
+        "once per measure by its smallest change, every change proven by evaluating it again.",
+    ),
+    "dist_no_near": ("没有差一步即可符合的企业。", "No company is one change from a measure."),
+    "dist_near_companies": ("企业数", "companies"),
+    "dist_near_gain": ("可增加", "would add"),
+    "dist_closest": ("最接近的企业", "The nearest companies"),
+    "dist_company": ("企业", "Company"),
+    "dist_line": ("行", "line"),
+    "dist_unreadable": ("无法读取的行", "Rows that could not be read"),
+    "dist_unreadable_note": (
+        "这些行未参与测算；按提示改正后重新运行。",
+        "These rows were not screened; fix them as the messages say and run again.",
+    ),
+    "dist_more_rows": ("另有 {n} 行未列出。", "{n} more not listed."),
     # --- safe-outputs: files a run writes (cli/outputs.py)
     "out_no_dir": ("{option} {path}：目录 {dir} 不存在", "{option} {path}: directory {dir} does not exist"),
     "out_is_dir": ("{option} {path}：这是一个目录，不是文件", "{option} {path}: is a directory, not a file"),

@@ -9,9 +9,6 @@ import typer
 
 from polcalc.cli.options import AsOfOption, LangOption, PolicyOption, handle_errors
 
-# A report file with this in its head is ours to replace (cli.outputs.is_ours): base.html writes it.
-HTML_MARKER = b'<meta name="generator" content="polcalc">'
-
 
 @handle_errors
 def report(
@@ -37,7 +34,7 @@ def report(
     from polcalc.engine.catalog import load_catalog
     from polcalc.engine.evaluate import evaluate_company
     from polcalc.engine.nearmiss import company_near_misses
-    from polcalc.formats.html import render_report
+    from polcalc.formats.html import HTML_MARKER, render_report
     from polcalc.i18n.messages import ProfileError, UsageError
     from polcalc.i18n.words import say
     from polcalc.inputs.profiles import read_profile

@@ -59,9 +59,17 @@ def screen(
         Path | None,
         typer.Option("--xlsx", help="Also write a workbook: per company, per measure and a summary sheet."),
     ] = None,
+    html_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Also write the district's dashboard: cost per measure and policy, near misses (HTML)."
+        ),
+    ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace an existing --by-measure file polcalc did not write, or an --xlsx file."),
+        typer.Option(
+            "--force", help="Replace an existing --by-measure or --html file polcalc did not write, or an --xlsx file."
+        ),
     ] = False,
 ) -> None:
     """Screen a population (CSV): each company's awards, and per measure who qualifies and the total cost."""
@@ -70,12 +78,14 @@ def screen(
     from polcalc.cli.progress import progress_bar
     from polcalc.engine.catalog import load_catalog
     from polcalc.engine.evaluate import evaluate_company
+    from polcalc.engine.nearmiss import company_near_misses
     from polcalc.formats.csvfmt import row_text
     from polcalc.formats.jsonfmt import dumps, stream_opening
     from polcalc.formats.sink import Sink
     from polcalc.i18n.messages import ProfileError
     from polcalc.i18n.words import say
     from polcalc.inputs.population import Row, parse_header, read_rows, row_profile
+    from polcalc.views.district import District
     from polcalc.views.screen import Tally, add_results
 
     language = resolve_lang(lang)
@@ -92,18 +102,25 @@ def screen(
             inputs=[table, *([str(measures_out)] if measures_out else [])],
             force=force,
         )
+    if html_out is not None:
+        from polcalc.formats.html import HTML_MARKER
+
+        others = [str(p) for p in (measures_out, xlsx_out) if p is not None]
+        claim(html_out, option="--html", lang=language, inputs=[table, *others], force=force, ours=HTML_MARKER)
     header, rows = read_rows(table)
     columns = parse_header(header, catalog.vocabulary, table)
 
     Cells = list[tuple[list[Any], list[list[Any]]]]  # per company: its workbook row, its rows per measure
+    Chunk = tuple[dict[str, Tally], Cells, District | None]
 
-    def work(chunk: list[Row]) -> list[tuple[bytes, str, tuple[dict[str, Tally], Cells] | None, str | None]]:
+    def work(chunk: list[Row]) -> list[tuple[bytes, str, Chunk | None, str | None]]:
         # The chunk's tallies travel once, summed, with its first row: per row they would cost
         # the main process more to receive than the workers spend evaluating. The output travels
         # as UTF-8, written as it comes (formats.Sink).
-        out: list[tuple[bytes, str, tuple[dict[str, Tally], Cells] | None, str | None]] = []
+        out: list[tuple[bytes, str, Chunk | None, str | None]] = []
         summed: dict[str, Tally] = {}
         cells: Cells = []
+        district = District() if html_out is not None else None
         for row in chunk:
             try:
                 ident, profile = row_profile(row, columns, catalog.vocabulary, table)
@@ -118,11 +135,15 @@ def screen(
             rows_text = _measure_rows(ident, row.line, company, drafts) if measures_out is not None else ""
             if xlsx_out is not None:
                 cells.append(_xlsx_rows(ident, row.line, company, drafts, language))
+            if district is not None:  # every hint of the company: the page counts them per measure
+                hints = company_near_misses(company, catalog, day, limit=len(company.results) * 4)
+                district.add_company(ident, row.line, company, hints, drafts)
             out.append((text, rows_text, None, None))
         if out:
             text, rows_text, _, problem = out[0]
-            # The workbook's rows (filled only when --xlsx asks) travel with the chunk's tallies.
-            out[0] = (text, rows_text, (summed, cells), problem)
+            # The workbook's rows and the dashboard's sums (each only when asked for) travel
+            # with the chunk's tallies.
+            out[0] = (text, rows_text, (summed, cells, district), problem)
         return out
 
     out = Sink(sys.stdout)
@@ -131,6 +152,7 @@ def screen(
     if fmt is OutputFormat.csv:
         out.write(row_text(COMPANY_COLUMNS) + "\n")
     totals: dict[str, Tally] = {}
+    dashboard = District()
     xlsx_companies: list[list[Any]] = []
     xlsx_measures: list[list[Any]] = []
     screened = failures = 0
@@ -146,15 +168,18 @@ def screen(
             for text, measure_rows, chunk, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
                 advance()
                 if chunk is not None:  # a chunk's first row: its tallies and workbook rows
-                    tallies, chunk_cells = chunk
+                    tallies, chunk_cells, chunk_district = chunk
                     for measure_id, tally in tallies.items():
                         totals.setdefault(measure_id, Tally()).add(tally)
+                    if chunk_district is not None:
+                        dashboard.add(chunk_district)
                     for company_row, rows_of_company in chunk_cells:
                         xlsx_companies.append(company_row)
                         xlsx_measures.extend(rows_of_company)
                 if problem:
                     failures += 1
                     error(problem, language)
+                    dashboard.add_unreadable(problem)
                     continue
                 screened += 1
                 if fmt is OutputFormat.json:
@@ -176,6 +201,18 @@ def screen(
                 fh.write(workbook(xlsx_companies, xlsx_measures, summary, language))
         else:
             print(say("out_kept", language, option="--xlsx", path=str(xlsx_out)), file=sys.stderr)
+    if html_out is not None:
+        if screened:
+            from polcalc.formats.html import render_district
+            from polcalc.views.district import district_view
+
+            page = render_district(
+                district_view(dashboard, summary, catalog, drafts, language), language, table, day.isoformat()
+            )
+            with written(html_out, option="--html", lang=language, binary=True) as fh:
+                fh.write(page.encode("utf-8"))
+        else:
+            print(say("out_kept", language, option="--html", path=str(html_out)), file=sys.stderr)
     if fmt is OutputFormat.json:
         head = stream_opening(day) if first else "\n"
         out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
