@@ -107,6 +107,11 @@ class Result:
             self._checks = self._context.checks_of(_plan(self.measure, self._context.catalog))
         return self._checks
 
+    def facts(self) -> Facts | None:
+        """The company's facts for the result's year as its evaluation read them (shared by the
+        company's measures, what they tested kept), or None for a result made without one."""
+        return self._context.facts_for(self.year) if self._context is not None else None
+
     @property
     def computed(self) -> Computed:
         """The award computed (its amounts, steps, tier, cap), or why it could not be."""

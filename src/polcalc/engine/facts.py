@@ -426,3 +426,10 @@ def _size_reason(row: SizeRow, size: str, lang: str) -> str:
     else:
         reason = say("size_so_micro", lang, bounds=bounds("small"))
     return f"{row.zh}：{reason}" if lang == "zh" else f"{row.en}: {reason}"
+
+
+def moves_with_figures(fact: FactRef, vocab: Vocabulary) -> bool:
+    """Whether the fact's value can change when one of the profile's figures does: the figures
+    and what is derived from them, the size class and above_scale (worked out from employees,
+    revenue or assets where the profile does not say)."""
+    return fact.name in vocab.figures or fact.name in vocab.derived or fact.name in ("size", "above_scale")

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 from polcalc.engine.catalog import Catalog
+from polcalc.engine.conditions import Verdict, verdict_of
 from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, check_all, evaluate_measure
-from polcalc.engine.facts import Facts
-from polcalc.model.conditions import Comparison
+from polcalc.engine.facts import Facts, moves_with_figures
+from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.model.profile import Profile
-from polcalc.model.rules import Tiers
+from polcalc.model.rules import Measure, Tiers
 
 RAISING_OPS = (">=", ">")
 MAX_RELATIVE_CHANGE = Decimal("0.5")  # beyond +50% of the figure a change is no "near" miss
@@ -121,21 +122,74 @@ def _candidates(result: Result, facts: Facts) -> Iterator[Comparison]:
 
 def company_near_misses(company: CompanyResult, catalog: Catalog, as_of: dt.date, limit: int = 8) -> list[Hint]:
     """The nearest proven hints across a company's measures, by smallest relative change."""
+    facts: dict[int, Facts] = {}  # one company's facts per year, shared by its measures
     hints = [
-        h for r in company.results if r.stacked_out_by is None for h in near_misses(r, company.profile, catalog, as_of)
+        h
+        for r in company.results
+        if r.stacked_out_by is None
+        for h in near_misses(r, company.profile, catalog, as_of, facts)
     ]
     hints.sort(key=lambda h: (h.relative, -h.gain))
     return hints[:limit]
 
 
-def near_misses(result: Result, profile: Profile, catalog: Catalog, as_of: dt.date) -> list[Hint]:
-    """Proven hints for one result, nearest first (smallest relative change of the figure)."""
+def _may_hint(measure: Measure, catalog: Catalog) -> bool:
+    """Whether any condition of the measure (its policy's, its own, its tiers') is a threshold a
+    figure can rise to: without one no hint can be found, and the reasons need not be built
+    (a district's screen asks this of every result). Once per measure and catalog."""
+    key = ("may_hint", measure.id)
+    if key not in catalog.memo:
+        award = measure.award
+        conds = [
+            *catalog.policy_of(measure).when,
+            *measure.when,
+            *(c for t in (award.tiers if isinstance(award, Tiers) else ()) for c in t.when),
+        ]
+        catalog.memo[key] = any(
+            cmp.op in RAISING_OPS and isinstance(cmp.value, Decimal) for cmp in iter_comparisons(conds)
+        )
+    return catalog.memo[key]
+
+
+def _fixed_verdict(measure: Measure, catalog: Catalog) -> Verdict | None:
+    """The verdict of the measure's conditions (its policy's and its own) that read no figure:
+    False, no change of one figure can qualify the company. Once per measure and catalog."""
+    key = ("fixed_verdict", measure.id)
+    if key not in catalog.memo:
+        vocab = catalog.vocabulary
+        fixed = tuple(
+            cond
+            for cond in (*catalog.policy_of(measure).when, *measure.when)
+            if not any(
+                moves_with_figures(cmp.fact, vocab)
+                or (isinstance(cmp.value, FactRef) and moves_with_figures(cmp.value, vocab))
+                for cmp in iter_comparisons([cond])
+            )
+        )
+        catalog.memo[key] = verdict_of(fixed, catalog.memo) if fixed else None
+    return catalog.memo[key]
+
+
+def near_misses(
+    result: Result, profile: Profile, catalog: Catalog, as_of: dt.date, facts_by_year: dict[int, Facts] | None = None
+) -> list[Hint]:
+    """Proven hints for one result, nearest first (smallest relative change of the figure);
+    `facts_by_year` shares the profile's facts between the results of one company."""
     if result.status == ELIGIBLE and not isinstance(result.measure.award, Tiers):
         return []
     if result.status == ELIGIBLE and result.computed.capped:
         return []
+    if not _may_hint(result.measure, catalog):
+        return []
     # needs_data results are included: a hint there meets a condition through another route.
-    facts = Facts(profile, catalog, result.year)
+    facts = (facts_by_year or {}).get(result.year) or result.facts()
+    if facts is None or facts.profile is not profile:
+        facts = Facts(profile, catalog, result.year)
+    if facts_by_year is not None:
+        facts_by_year[result.year] = facts
+    fixed = _fixed_verdict(result.measure, catalog)
+    if fixed is not None and fixed(facts) is False:
+        return []  # an industry, a status, a region the change of a figure cannot give
     before = _worth(result) if result.status == ELIGIBLE else None
     seen: set[tuple[int, str, Decimal]] = set()
     hints: list[Hint] = []
