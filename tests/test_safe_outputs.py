@@ -104,6 +104,17 @@ def test_all_bad_keeps_the_screens_existing_output(here: Path, lang: str, option
     assert (here / out).read_bytes() == before and _temps(here) == []
 
 
+def test_all_bad_keeps_every_output_of_the_screen_at_once(here: Path):
+    # The streamed files are dropped together, not only the innermost one.
+    outputs = ["--by-measure", "m.csv", "--xlsx", "d.xlsx", "--html", "d.html"]
+    assert runner.invoke(app, ["screen", "pop.csv", *outputs]).exit_code == 0
+    before = {name: (here / name).read_bytes() for name in ("m.csv", "d.xlsx", "d.html")}
+    (here / "bad.csv").write_text("name,region\nx,beijing\n", encoding="utf-8")
+    res = runner.invoke(app, ["screen", "bad.csv", *outputs, "--force"])
+    assert res.exit_code == 2 and res.stderr.count(KEPT["en"]) == 3
+    assert {name: (here / name).read_bytes() for name in before} == before and _temps(here) == []
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_foreign_file_is_replaced_only_with_force(here: Path, lang: str):
     (here / "mine.ics").write_text("BEGIN:VCALENDAR\r\nPRODID:-//Apple Inc.//iCal//EN\r\nEND:VCALENDAR\r\n")

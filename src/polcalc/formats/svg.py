@@ -23,10 +23,12 @@ ROW, GAP, LABEL_W, VALUE_W, WIDTH = 22, 6, 230, 90, 720
 
 
 def wide_len(text: str) -> int:
-    """Display width: East-Asian wide characters count 2 (for labels and spreadsheet columns)."""
-    import unicodedata
+    """Display width: East-Asian wide characters count 2 (chart labels, the workbook's columns)."""
+    if text.isascii():  # most cells of a workbook: no character to look up
+        return len(text)
+    from unicodedata import east_asian_width
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + sum(1 for ch in text if ch >= "\u1100" and east_asian_width(ch) in "WF")
 
 
 def _clip(text: str, width: int) -> str:

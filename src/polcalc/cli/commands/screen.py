@@ -153,17 +153,29 @@ def screen(
         out.write(row_text(COMPANY_COLUMNS) + "\n")
     totals: dict[str, Tally] = {}
     dashboard = District()
-    xlsx_companies: list[list[Any]] = []
-    xlsx_measures: list[list[Any]] = []
     screened = failures = 0
     first = True
+    keep_old = False  # no row screened: every streamed output leaves the existing file as it was
+    opened: list[Path] = []
     with contextlib.ExitStack() as stack:
+
+        def streamed(path: Path, option: str, **kw: Any) -> Any:
+            # Written whole when the run ends, or not at all. Discard, raised once, is swallowed by
+            # the innermost file: the check pushed before each later one raises it again.
+            if opened:
+                stack.push(lambda kind, *_: _discard_again(keep_old and kind is None))
+            opened.append(path)
+            return stack.enter_context(written(path, option=option, lang=language, **kw))
+
         by_measure = None
-        if measures_out is not None:  # written whole when the run ends, or not at all
-            by_measure = stack.enter_context(
-                written(measures_out, option="--by-measure", lang=language, encoding="utf-8-sig" if bom else "utf-8")
-            )
+        if measures_out is not None:
+            by_measure = streamed(measures_out, "--by-measure", encoding="utf-8-sig" if bom else "utf-8")
             by_measure.write(row_text(MEASURE_ROW_COLUMNS) + "\n")
+        book = None
+        if xlsx_out is not None:
+            from polcalc.formats.xlsx import DistrictBook
+
+            book = DistrictBook(streamed(xlsx_out, "--xlsx", binary=True), language)
         with progress_bar(_count_hint(table)) as advance:
             for text, measure_rows, chunk, problem in ordered_map(work, rows, jobs or default_jobs(), 256):
                 advance()
@@ -173,9 +185,8 @@ def screen(
                         totals.setdefault(measure_id, Tally()).add(tally)
                     if chunk_district is not None:
                         dashboard.add(chunk_district)
-                    for company_row, rows_of_company in chunk_cells:
-                        xlsx_companies.append(company_row)
-                        xlsx_measures.extend(rows_of_company)
+                    if book is not None:  # written while the workers evaluate the next chunks
+                        book.add([c for c, _ in chunk_cells], [r for _, rows_of in chunk_cells for r in rows_of])
                 if problem:
                     failures += 1
                     error(problem, language)
@@ -189,20 +200,18 @@ def screen(
                     out.write(text)
                 if by_measure is not None:
                     by_measure.write(measure_rows)
-        if by_measure is not None and failures and not screened:
-            print(say("out_kept", language, option="--by-measure", path=str(measures_out)), file=sys.stderr)
-            raise Discard  # no valid row: the existing file is kept
-    summary = _summary(totals, catalog, language)
-    if xlsx_out is not None:
-        if screened:
-            from polcalc.formats.xlsx import workbook
-
-            with written(xlsx_out, option="--xlsx", lang=language, binary=True) as fh:
-                fh.write(workbook(xlsx_companies, xlsx_measures, summary, language))
-        else:
-            print(say("out_kept", language, option="--xlsx", path=str(xlsx_out)), file=sys.stderr)
+        summary = _summary(totals, catalog, language)
+        if failures and not screened:  # no valid row: the existing files are kept
+            for option, path in (("--by-measure", measures_out), ("--xlsx", xlsx_out)):
+                if path is not None:
+                    print(say("out_kept", language, option=option, path=str(path)), file=sys.stderr)
+            keep_old = True
+            if opened:
+                raise Discard
+        if book is not None and not keep_old:
+            book.close(summary)
     if html_out is not None:
-        if screened:
+        if not keep_old:
             from polcalc.formats.html import render_district
             from polcalc.views.district import district_view
 
@@ -223,6 +232,14 @@ def screen(
         _print_summary(sys.stderr, summary, screened, failures, language)
     if failures:
         raise typer.Exit(2)
+
+
+def _discard_again(discard: bool) -> bool:
+    from polcalc.cli.outputs import Discard
+
+    if discard:
+        raise Discard
+    return False
 
 
 def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
