@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
-from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, check_all, evaluate_measure
+from polcalc.engine.conditions import check_all
+from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, evaluate_measure
 from polcalc.engine.facts import Facts
 from polcalc.model.conditions import Comparison
 from polcalc.model.profile import Profile
-from polcalc.model.rules import Tiers
 
 RAISING_OPS = (">=", ">")
 MAX_RELATIVE_CHANGE = Decimal("0.5")  # beyond +50% of the figure a change is no "near" miss
@@ -110,13 +111,11 @@ def _worth(result: Result) -> Decimal | None:
 
 def _candidates(result: Result, facts: Facts) -> Iterator[Comparison]:
     yield from _failing(result.checks)
-    award = result.measure.award
-    if isinstance(award, Tiers):
-        # Tiers above the one reached (or all, when none was): their failing conditions.
-        for index, tier in enumerate(award.tiers):
-            if result.computed.tier_index is not None and index == result.computed.tier_index:
-                continue
-            yield from _failing(check_all(tier.when, facts))
+    # Tiers above the one reached (or all, when none was): their failing conditions.
+    for index, tier in enumerate(kind_of(result.measure.award).choices()):
+        if result.computed.tier_index is not None and index == result.computed.tier_index:
+            continue
+        yield from _failing(check_all(tier.when, facts))
 
 
 def company_near_misses(company: CompanyResult, catalog: Catalog, as_of: dt.date, limit: int = 8) -> list[Hint]:
@@ -130,8 +129,8 @@ def company_near_misses(company: CompanyResult, catalog: Catalog, as_of: dt.date
 
 def near_misses(result: Result, profile: Profile, catalog: Catalog, as_of: dt.date) -> list[Hint]:
     """Proven hints for one result, nearest first (smallest relative change of the figure)."""
-    if result.status == ELIGIBLE and not isinstance(result.measure.award, Tiers):
-        return []
+    if result.status == ELIGIBLE and not kind_of(result.measure.award).choices():
+        return []  # eligible, with no higher tier to reach
     if result.status == ELIGIBLE and result.computed.capped:
         return []
     # needs_data results are included: a hint there meets a condition through another route.
