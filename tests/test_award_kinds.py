@@ -33,7 +33,7 @@ from tests.ruletext import header, measure
 class PerHeadCapped(AwardKind):
     """`amount` for each head of a count, the whole at most `most` (so much per new hire, up to a ceiling)."""
 
-    kind: Literal["per_head_capped"] = "per_head_capped"
+    kind: Literal["per_head_capped"]
     amount: Money
     per: Fact
     most: Money
@@ -103,7 +103,7 @@ def _result(catalog: Catalog, employees: int | None) -> Result:
     return result
 
 
-def test_a_registered_kind_is_computed_up_to_its_ceiling(per_head_capped, tmp_path: Path):
+def test_a_registered_kind_is_computed_up_to_its_ceiling(per_head_capped: type[PerHeadCapped], tmp_path: Path) -> None:
     catalog, problems = _catalog(tmp_path)
     assert problems == [] and catalog is not None
     # 2000 a head: 50 heads reach the 10万 ceiling exactly, the 51st would pass it.
@@ -117,7 +117,9 @@ def test_a_registered_kind_is_computed_up_to_its_ceiling(per_head_capped, tmp_pa
     assert missing.status == NEEDS_DATA and missing.missing == ("years.2020.employees",)
 
 
-def test_a_registered_kind_is_described_and_its_facts_are_read(per_head_capped, tmp_path: Path):
+def test_a_registered_kind_is_described_and_its_facts_are_read(
+    per_head_capped: type[PerHeadCapped], tmp_path: Path
+) -> None:
     catalog, _ = _catalog(tmp_path)
     assert catalog is not None
     m = catalog.measures["syn-2020:1"]
@@ -129,7 +131,9 @@ def test_a_registered_kind_is_described_and_its_facts_are_read(per_head_capped, 
     assert use.years == {2020} and use.measures == ["syn-2020:1"]
 
 
-def test_a_registered_kind_checks_itself_when_loaded_and_linted(per_head_capped, tmp_path: Path):
+def test_a_registered_kind_checks_itself_when_loaded_and_linted(
+    per_head_capped: type[PerHeadCapped], tmp_path: Path
+) -> None:
     _, problems = _catalog(tmp_path, '{ kind = "per_head_capped", amount = "2000", per = "employes", most = "1000" }')
     assert any("employes: unknown fact" in p for p in problems)  # its facts, checked as every kind's
     assert any("per_head_capped: most 1000 is below one head's 2000" in p for p in problems)
@@ -138,23 +142,30 @@ def test_a_registered_kind_checks_itself_when_loaded_and_linted(per_head_capped,
     assert lint(catalog) == ["syn-2020.toml: syn-2020:1: cap 200000 never binds: the award stops at 100000"]
 
 
-def test_an_unregistered_kind_is_refused_again(per_head_capped, tmp_path: Path):
+def test_an_unregistered_kind_is_refused_again(per_head_capped: type[PerHeadCapped], tmp_path: Path) -> None:
     unregister_award("per_head_capped")
     _, problems = _catalog(tmp_path)
     assert any("'per_head_capped'" in p and "does not match any of the expected tags" in p for p in problems)
     register_award(PerHeadCapped)  # the fixture withdraws it again
 
 
-def test_a_kind_word_is_taken_once(per_head_capped):
+def test_a_kind_names_its_word_once_and_a_word_is_taken_once(per_head_capped: type[PerHeadCapped]) -> None:
+    @frozen
+    class Wordless(AwardKind):
+        amount: Money
+
+    with pytest.raises(TypeError, match="kind: Literal"):
+        register_award(Wordless)
+
     @frozen
     class Other(PerHeadCapped):
-        kind: Literal["per_head_capped"] = "per_head_capped"
+        kind: Literal["per_head_capped"]
 
     with pytest.raises(ValueError, match="already PerHeadCapped"):
         register_award(Other)
 
 
-def test_a_nested_award_is_checked_as_a_measure_s_own_is(tmp_path: Path):
+def test_a_nested_award_is_checked_as_a_measure_s_own_is(tmp_path: Path) -> None:
     # A part of a sum or a tier's award is any kind: its own checks run there too, named by key path.
     range_part = '{ kind = "range", min = "5万", max = "1万" }'
     _, problems = _catalog(

@@ -155,7 +155,7 @@ AnyAward = Annotated[AwardKind, ANY_KIND]
 class Fixed(AwardKind):
     """A set sum."""
 
-    kind: Literal["fixed"] = "fixed"
+    kind: Literal["fixed"]
     amount: Money
 
     def compute(self, facts: Facts) -> Computed:
@@ -175,7 +175,7 @@ class Fixed(AwardKind):
 class Rate(AwardKind):
     """rate × a figure (optionally the figure rounded down to whole `step`s, times another)."""
 
-    kind: Literal["rate"] = "rate"
+    kind: Literal["rate"]
     rate: RateValue
     of: Fact
     step: Quantity | None = None
@@ -219,7 +219,7 @@ class Rate(AwardKind):
 class PerUnit(AwardKind):
     """`amount` for every `unit` of a figure; whole units only unless whole_units = false."""
 
-    kind: Literal["per_unit"] = "per_unit"
+    kind: Literal["per_unit"]
     amount: Money
     unit: Quantity = Decimal(1)
     of: Fact
@@ -263,7 +263,7 @@ class PerUnit(AwardKind):
 class Range(AwardKind):
     """Between min and max (per head when `per` names a count); the department fixes the sum."""
 
-    kind: Literal["range"] = "range"
+    kind: Literal["range"]
     min: Money
     max: Money
     per: Fact | None = None
@@ -317,7 +317,7 @@ class Range(AwardKind):
 class UpTo(AwardKind):
     """Discretionary: at most `max` (times `per` when given, e.g. 6 × monthly rent), or unstated."""
 
-    kind: Literal["up_to"] = "up_to"
+    kind: Literal["up_to"]
     max: Quantity | None = None
     per: Fact | None = None
 
@@ -374,7 +374,7 @@ class Band(Record):
 class Progressive(AwardKind):
     """Each band's rate applied to the part of the figure within it (tax-bracket style)."""
 
-    kind: Literal["progressive"] = "progressive"
+    kind: Literal["progressive"]
     of: Fact
     bands: tuple[Band, ...]
 
@@ -418,7 +418,7 @@ class Progressive(AwardKind):
 class NoMoney(AwardKind):
     """A service, a deferral, a process promise: listed, never summed."""
 
-    kind: Literal["none"] = "none"
+    kind: Literal["none"]
 
     def compute(self, facts: Facts) -> Computed:
         return Computed(steps=[Step("no_money", {})])
@@ -441,7 +441,7 @@ class Tier(Record):
 class Tiers(AwardKind):
     """The best tier the company reaches (the highest amount among those whose conditions hold)."""
 
-    kind: Literal["tiers"] = "tiers"
+    kind: Literal["tiers"]
     tiers: Annotated[tuple[Tier, ...], Constrained(min_length=1)]
 
     def compute(self, facts: Facts) -> Computed:
@@ -566,7 +566,7 @@ class _Bound:
 class Sum(AwardKind):
     """Several parts added: a base sum plus an amount per unit, for instance."""
 
-    kind: Literal["sum"] = "sum"
+    kind: Literal["sum"]
     parts: Annotated[tuple[AnyAward, ...], Constrained(min_length=1)]
 
     def compute(self, facts: Facts) -> Computed:

@@ -9,11 +9,13 @@ award kinds: each is a class of polcalc.engine.awards, registered here by its `k
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import inspect
 from collections.abc import Iterator
 from dataclasses import field, fields
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeVar, Union
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from polcalc.core.record import CONFIG, Constrained, Record, forget_validators, frozen
 from polcalc.model.conditions import FactRef
@@ -47,10 +49,11 @@ class AwardModel(_Strict):
     that is done with it (compute, describe, lint): computing one reads a company's facts, which
     the engine holds, and this layer may not import the engine. Loading (engine.catalog) sits
     below the kinds in the engine's imports, so it checks them through these methods alone.
-    A kind's class gives its `kind` field its word as default, which is how it is registered.
+    A kind's class declares `kind: Literal["word"]`: the word rule files name it by.
     """
 
     __slots__ = ()
+    kind: str  # each kind's own field narrows it to its word
 
     def nested(self) -> Iterator[tuple[str, AwardModel]]:
         """The awards inside this one (a tier's, a sum's parts), each with its key path."""
@@ -85,14 +88,27 @@ K = TypeVar("K", bound=type[AwardModel])
 
 def register_award(cls: K) -> K:
     """Make `cls` a kind rule files may name: validation builds its award union afresh."""
-    kind = getattr(cls, "kind", None)
-    if not isinstance(kind, str):
-        raise TypeError(f"{cls.__name__}: give the kind field its word as default (kind: Literal['x'] = 'x')")
+    kind = _kind_word(cls)
     if AWARD_KINDS.get(kind, cls) is not cls:
         raise ValueError(f"award kind {kind!r} is already {AWARD_KINDS[kind].__qualname__}")
     AWARD_KINDS[kind] = cls
     forget_validators()
     return cls
+
+
+def _kind_word(cls: type[AwardModel]) -> str:
+    """The word of a kind's `kind: Literal["word"]` field, read from its annotation: a string
+    here (annotations are not evaluated: their names resolve only when pydantic validates)."""
+    note = inspect.get_annotations(cls).get("kind")  # its own: a base's `kind: str` is no word
+    if isinstance(note, str):
+        node = ast.parse(note, mode="eval").body
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            note = node.slice.value
+    elif get_origin(note) is Literal and len(get_args(note)) == 1:
+        note = get_args(note)[0]
+    if not isinstance(note, str):
+        raise TypeError(f"{cls.__name__}: declare the kind's word as its own field: kind: Literal['word']")
+    return note
 
 
 def unregister_award(kind: str) -> None:
