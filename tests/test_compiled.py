@@ -16,15 +16,15 @@ from pathlib import Path
 
 from hypothesis import given
 
+from polcalc.engine.awards import AwardKind, Sum, Tiers, kind_of
 from polcalc.engine.catalog import load_catalog
 from polcalc.engine.conditions import Check, checkers_of, verdict_of
-from polcalc.engine.evaluate import INELIGIBLE, NEEDS_DATA, Computed, apply_cap, compute, evaluate_company
+from polcalc.engine.evaluate import INELIGIBLE, NEEDS_DATA, Computed, apply_cap, evaluate_company
 from polcalc.engine.facts import Facts
 from polcalc.i18n.steps import render_step
 from polcalc.inputs.profiles import read_profile
 from polcalc.model.conditions import AllOf, AnyOf, Comparison, Condition, FactRef, iter_comparisons
 from polcalc.model.profile import Profile
-from polcalc.model.rules import Award, Sum, Tiers
 from tests.reference_conditions import check_condition, overall
 from tests.test_nearmiss_all import _profile
 from tests.test_properties import SETTINGS, profiles
@@ -35,7 +35,7 @@ SAMPLES = [
 ]
 
 
-def _tier_conditions(award: Award) -> Iterator[tuple[Condition, ...]]:
+def _tier_conditions(award: AwardKind) -> Iterator[tuple[Condition, ...]]:
     if isinstance(award, Tiers):
         for tier in award.tiers:
             yield tier.when
@@ -48,7 +48,7 @@ def _tier_conditions(award: Award) -> Iterator[tuple[Condition, ...]]:
 def _shipped(region: str) -> list[tuple[Condition, ...]]:
     out = [p.when for p in CATALOG.policies.values() if p.region == region]
     for m in CATALOG.measures_for(region=region):
-        out += [m.when, *_tier_conditions(m.award)]
+        out += [m.when, *_tier_conditions(kind_of(m.award))]
     return list(dict.fromkeys(conds for conds in out if conds))
 
 
@@ -164,7 +164,7 @@ def _same_evaluations(profile: Profile, as_of: dt.date) -> None:
 
 
 def _computed_afresh(result, profile: Profile) -> Computed:
-    computed = compute(result.measure.award, Facts(profile, CATALOG, result.year))
+    computed = kind_of(result.measure.award).compute(Facts(profile, CATALOG, result.year))
     if result.status == NEEDS_DATA and not computed.missing:
         return Computed()  # needs data for its conditions: the award adds nothing to name
     if result.status == NEEDS_DATA:

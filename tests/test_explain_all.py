@@ -21,8 +21,9 @@ import pytest
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
+from polcalc.engine.awards import NoMoney, Sum, Tiers, UpTo
 from polcalc.engine.catalog import load_catalog
-from polcalc.model.rules import Award, NoMoney, Sum, Tiers, UpTo
+from polcalc.model.rules import AwardModel
 
 runner = CliRunner()
 
@@ -37,7 +38,7 @@ AS_OF = {
 }
 
 
-def pays_money(award: Award) -> bool:
+def pays_money(award: AwardModel) -> bool:
     """Whether an award can come to a sum of money (an "up to" with no ceiling cannot)."""
     if isinstance(award, NoMoney):
         return False

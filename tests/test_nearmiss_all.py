@@ -14,13 +14,13 @@ from decimal import Decimal
 
 import pytest
 
+from polcalc.engine.awards import Tiers
 from polcalc.engine.catalog import load_catalog
 from polcalc.engine.evaluate import ELIGIBLE, evaluate_company, evaluate_measure
 from polcalc.engine.facts import Facts
 from polcalc.engine.nearmiss import near_misses, threshold_value
 from polcalc.inputs.profiles import validate_profile
 from polcalc.model.conditions import Comparison, iter_comparisons
-from polcalc.model.rules import Tiers
 from tests.test_explain_all import AS_OF, CASES
 
 CATALOG = load_catalog()

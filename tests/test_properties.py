@@ -14,6 +14,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from polcalc.engine.awards import Tiers
 from polcalc.engine.catalog import load_catalog
 from polcalc.engine.evaluate import ELIGIBLE, evaluate_company, evaluate_measure
 from polcalc.formats.csvfmt import CHECK_COLUMNS, CsvCheck, cell, result_line, row_text
@@ -21,7 +22,6 @@ from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n.numbers import money
 from polcalc.model.profile import Event, Profile, Recognition
-from polcalc.model.rules import Tiers
 from polcalc.views.results import company_dict, failed_reasons
 
 CATALOG = load_catalog()

@@ -19,12 +19,12 @@ import polcalc
 from polcalc.core.record import Record
 from polcalc.core.text import Text
 from polcalc.engine import cache
+from polcalc.engine.awards import Fixed, UpTo
 from polcalc.engine.catalog import load_catalog
 from polcalc.i18n.messages import ProfileError
 from polcalc.inputs.profiles import validate_profile
 from polcalc.model.conditions import FactRef, Selector, parse_fact
 from polcalc.model.profile import Profile
-from polcalc.model.rules import Fixed, UpTo
 
 # ---------------------------------------------------------------- records
 

@@ -148,6 +148,11 @@ def validate(cls: type[T], data: Any) -> T:
     return adapter.validate_python(data)
 
 
+def forget_validators() -> None:
+    """Drop the validators built so far: a class's schema changed (an award kind registered)."""
+    _adapters.clear()
+
+
 def key_path(loc: tuple[Any, ...], data: Any) -> str:
     """A pydantic error location as a TOML key path; a measure is named by its id.
 

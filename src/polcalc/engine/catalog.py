@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -18,7 +17,7 @@ from polcalc.core.record import key_path, validate
 from polcalc.i18n.messages import RuleError, suggest
 from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.model.reference import Reference
-from polcalc.model.rules import Award, Measure, Policy, PolicyFile, Range, Rate, Sum, Tiers
+from polcalc.model.rules import AwardModel, Measure, Policy, PolicyFile
 from polcalc.model.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -331,26 +330,10 @@ def _check_comparison(cmp: Comparison, vocab: Vocabulary, reference: Reference) 
     return out
 
 
-def iter_award_facts(award: Award) -> Iterator[FactRef]:
-    for name in ("of", "times", "per"):
-        value = getattr(award, name, None)
-        if isinstance(value, FactRef):
-            yield value
-    if isinstance(award, Tiers):
-        for tier in award.tiers:
-            yield from iter_award_facts(tier.award)
-    if isinstance(award, Sum):
-        for part in award.parts:
-            yield from iter_award_facts(part)
-
-
-def check_award(award: Award, vocab: Vocabulary, reference: Reference) -> list[str]:
-    problems = [f"{f.text}: {err}" for f in iter_award_facts(award) if (err := check_fact(f, vocab, reference))]
-    if isinstance(award, Tiers):
-        for i, tier in enumerate(award.tiers):
-            problems += [f"tiers[{i}].when: {p}" for p in check_conditions(tier.when, vocab, reference)]
-    if isinstance(award, Range) and award.min > award.max:
-        problems.append(f"range: min {award.min} is above max {award.max}")
-    if isinstance(award, Rate) and award.step is not None and award.step <= 0:
-        problems.append("rate: step must be positive")
-    return problems
+def check_award(award: AwardModel, vocab: Vocabulary, reference: Reference) -> list[str]:
+    """What every kind must meet (the facts it reads and the conditions it judges name known
+    things), then what its own kind asks (polcalc.engine.awards)."""
+    problems = [f"{f.text}: {err}" for f in award.facts() if (err := check_fact(f, vocab, reference))]
+    for where, conds in award.conditions():
+        problems += [f"{where}: {p}" for p in check_conditions(conds, vocab, reference)]
+    return problems + award.problems()

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 from typing import Any
 
-from polcalc.core.money import format_quantity, format_rate
-from polcalc.core.steps import MONEY, NUMBER, PRICE, RATE, Q, Step
-from polcalc.core.text import Text
-from polcalc.engine.catalog import Catalog, iter_award_facts
+from polcalc.engine.awards import Computed, apply_cap, kind_of, value_of
+from polcalc.engine.catalog import Catalog
 from polcalc.engine.conditions import (
     Check,
     Checker,
     Verdict,
-    check_all,
     check_each,
     checkers_of,
     judged_checkers,
@@ -29,53 +26,11 @@ from polcalc.engine.conditions import (
     verdict_of,
 )
 from polcalc.engine.facts import Facts
-from polcalc.model.conditions import FactRef
 from polcalc.model.profile import Profile
-from polcalc.model.rules import (
-    CASH_BENEFITS,
-    Award,
-    Fixed,
-    Measure,
-    NoMoney,
-    PerUnit,
-    Policy,
-    Progressive,
-    Range,
-    Rate,
-    Sum,
-    Tiers,
-    UpTo,
-)
+from polcalc.model.rules import CASH_BENEFITS, Measure, Policy
 
 ELIGIBLE, INELIGIBLE, NEEDS_DATA = "eligible", "ineligible", "needs_data"
 _STATUS = {True: ELIGIBLE, False: INELIGIBLE, None: NEEDS_DATA}
-
-
-@dataclass
-class Computed:
-    amount: Decimal | None = None
-    amount_max: Decimal | None = None
-    amount_min: Decimal | None = None
-    steps: list[Step] = field(default_factory=list)  # the arithmetic, line by line (steps.render_step)
-    formula: tuple[Step, ...] = ()  # its terms in one line with the company's numbers: "0.2% × 2.3亿"
-    missing: tuple[str, ...] = ()
-    more_data: tuple[str, ...] = ()  # eligible, but a higher tier needs these to be judged
-    undefined: Step | None = None  # why the award cannot be computed (steps.render_step words it)
-    tier: Text | None = None
-    tier_index: int | None = None
-    cap: Decimal | None = None
-    capped: bool = False
-    reached: bool = True  # False: a tiered award whose lowest tier is not reached
-    # The tiers judged and the facts they were judged on: their checks are built when read.
-    tiers_judged: tuple[Tiers, Facts] | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def tier_checks(self) -> list[tuple[Text, list[Check]]]:
-        """Each tier's label and conditions tested, in order (explain shows them)."""
-        if self.tiers_judged is None:
-            return []
-        award, facts = self.tiers_judged
-        return [(tier.label, check_all(tier.when, facts)) for tier in award.tiers]
 
 
 # The Computed of every result whose conditions fail: shared (most results are such), so it
@@ -119,7 +74,7 @@ class Result:
             assert self._context is not None
             # Name what the award reads too, so filling in the profile is one edit, not several rounds.
             facts = self._context.facts_for(self.year)
-            self._computed = Computed(missing=compute(self.measure.award, facts).missing)
+            self._computed = Computed(missing=kind_of(self.measure.award).compute(facts).missing)
         return self._computed
 
     @property
@@ -184,239 +139,9 @@ def _and(a: bool | None, b: bool | None) -> bool | None:
 # ------------------------------------------------------------------ awards
 
 
-def _number(fact: FactRef, facts: Facts, out: Computed) -> Decimal | None:
-    fv = facts.get(fact)
-    if fv.missing:
-        out.missing += fv.missing
-        return None
-    if fv.undefined or not isinstance(fv.value, Decimal):
-        out.undefined = fv.undefined or Step("why_not_number", {"fact": fact.text})
-        return None
-    return fv.value
-
-
-def _figure(fact: FactRef, facts: Facts, value: Decimal) -> Q:
-    """A value in the unit of a fact's figure (money, m², a share ...)."""
-    return Q(value, facts.get(fact).unit or NUMBER)
-
-
-def compute(award: Award, facts: Facts) -> Computed:
-    """The award for these facts. Each step is recorded as data (amounts with their units), never
-    as text: a batch run computes thousands and shows none; explain and the table word them."""
-    out = Computed()
-    if isinstance(award, Fixed):
-        out.amount = out.amount_max = award.amount
-        step = Step("fixed", {"amount": Q(award.amount, MONEY)})
-        out.formula = (step,)
-        out.steps.append(step)
-    elif isinstance(award, Rate):
-        base = _number(award.of, facts, out)
-        times = _number(award.times, facts, out) if award.times else Decimal(1)
-        if base is None or times is None:
-            return out
-        values: dict[str, object] = {"rate": Q(award.rate, RATE), "base": _figure(award.of, facts, base)}
-        if award.step is not None:
-            steps = (base / award.step).to_integral_value(rounding=ROUND_FLOOR)
-            values["steps"], values["step"] = Q(steps, NUMBER), _figure(award.of, facts, award.step)
-            base = steps * award.step
-        if award.times:
-            values["times"] = _figure(award.times, facts, times)
-        value = award.rate * base * times
-        if value < 0:
-            step = Step("rate_negative", values)
-            value = Decimal(0)
-        else:
-            values["result"] = Q(value, MONEY)
-            step = Step("rate", values)
-        out.formula = (step,)
-        out.steps.append(step)
-        out.amount = out.amount_max = value
-    elif isinstance(award, PerUnit):
-        base = _number(award.of, facts, out)
-        if base is None:
-            return out
-        units = base / award.unit
-        if award.whole_units:
-            units = units.to_integral_value(rounding=ROUND_FLOOR)
-        units = max(units, Decimal(0))
-        value = award.amount * units
-        step = Step(
-            "per_unit",
-            {
-                "base": _figure(award.of, facts, base),
-                "units": Q(units, NUMBER),
-                "whole": award.whole_units,
-                "unit": _figure(award.of, facts, award.unit),
-                "price": Q(award.amount, PRICE),  # 250元 a m², never rounded to 0.03万
-                "result": Q(value, MONEY),
-            },
-        )
-        out.formula = (step,)
-        out.steps.append(step)
-        out.amount = out.amount_max = value
-    elif isinstance(award, Range):
-        count = Decimal(1)
-        if award.per is not None:
-            got = _number(award.per, facts, out)
-            if got is None:
-                return out
-            count = got
-        out.amount_min, out.amount_max = award.min * count, award.max * count
-        # Ends as written: shares of a money figure (60%–90%), else sums per head (400元–6000元).
-        ends = RATE if award.per is not None and facts.get(award.per).unit in ("yuan", "usd") else PRICE
-        step = Step(
-            "range",
-            {
-                "low": Q(award.min, ends),
-                "high": Q(award.max, ends),
-                "per": _figure(award.per, facts, count) if award.per else None,
-                "least": Q(out.amount_min, MONEY),
-                "most": Q(out.amount_max, MONEY),
-            },
-        )
-        out.formula = (step,)
-        out.steps.append(step)
-    elif isinstance(award, UpTo):
-        if award.per is not None and award.max is not None:
-            per = _number(award.per, facts, out)
-            if per is None:
-                return out
-            out.amount_max = award.max * per
-            step = Step(
-                "up_to_per",
-                {"most": Q(award.max, RATE), "per": _figure(award.per, facts, per), "result": Q(out.amount_max, MONEY)},
-            )
-            out.formula = (step,)
-            out.steps.append(step)
-        else:
-            out.amount_max = award.max
-            out.steps.append(
-                Step("up_to", {"most": Q(award.max, MONEY)}) if award.max is not None else Step("unstated", {})
-            )
-    elif isinstance(award, Progressive):
-        base = _number(award.of, facts, out)
-        if base is None:
-            return out
-        total, lower = Decimal(0), Decimal(0)
-        for band in award.bands:
-            upper = band.up_to
-            part = max(Decimal(0), (min(base, upper) if upper is not None else base) - lower)
-            if part > 0:
-                total += part * band.rate
-                out.steps.append(
-                    Step(
-                        "band",
-                        {
-                            "rate": Q(band.rate, "ratio"),
-                            "part": Q(part, "yuan"),
-                            "lower": Q(lower, "yuan"),
-                            "upper": Q(upper, "yuan") if upper is not None else None,
-                            "result": Q(part * band.rate, MONEY),
-                        },
-                    )
-                )
-            if upper is None or base <= upper:
-                break
-            lower = upper
-        out.amount = out.amount_max = total
-        out.formula = tuple(out.steps)
-        out.steps.append(Step("total", {"total": Q(total, MONEY)}))
-    elif isinstance(award, NoMoney):
-        out.steps.append(Step("no_money", {}))
-    elif isinstance(award, Sum):
-        exact = True
-        total_max = Decimal(0)
-        for part in award.parts:
-            sub = compute(part, facts)
-            out.steps += sub.steps
-            out.missing += sub.missing
-            out.undefined = out.undefined or sub.undefined
-            out.formula += sub.formula
-            if sub.amount is None:
-                exact = False
-            total_max += sub.amount_max or Decimal(0)
-        if out.missing or out.undefined:
-            return out
-        out.amount_max = total_max
-        out.amount = total_max if exact else None
-        out.steps.append(Step("sum", {"total": Q(total_max, MONEY)}))
-    elif isinstance(award, Tiers):
-        _compute_tiers(award, facts, out)
-    return out
-
-
-def range_bounds(award: Range, per_unit: str | None) -> tuple[str, str]:
-    """Range ends as written: shares of a money figure (60%–90%), else sums per head (400元–6000元)."""
-    if per_unit in ("yuan", "usd"):
-        return format_rate(award.min), format_rate(award.max)
-    return format_quantity(award.min, "yuan"), format_quantity(award.max, "yuan")
-
-
-def _value_of(c: Computed) -> Decimal:
-    return c.amount if c.amount is not None else (c.amount_max or Decimal(0))
-
-
-def _compute_tiers(award: Tiers, facts: Facts, out: Computed) -> None:
-    best: Computed | None = None
-    unknown: list[str] = []
-    undefined: Step | None = None
-    out.tiers_judged = (award, facts)
-    for index, tier in enumerate(award.tiers):
-        verdict = verdict_of(tier.when, facts.catalog.memo)(facts)
-        if verdict is None:
-            unknown += [k for c in check_all(tier.when, facts) for k in c.missing]
-            continue
-        if verdict is False:
-            continue
-        sub = compute(tier.award, facts)
-        if sub.missing or sub.undefined:
-            unknown += sub.missing
-            undefined = undefined or sub.undefined
-            continue
-        sub.tier, sub.tier_index = tier.label, index
-        if tier.cap is not None:
-            apply_cap(sub, tier.cap)
-        if best is None or _value_of(sub) > _value_of(best):
-            best = sub
-    if best is None:
-        if unknown:
-            out.missing = tuple(dict.fromkeys(unknown))
-        elif undefined:
-            out.undefined = undefined
-        else:
-            out.reached = False
-            out.steps.append(Step("no_tier", {}))
-        return
-    # A tier that cannot be judged might pay more: say what would settle it, keep the sure amount.
-    out.more_data = tuple(dict.fromkeys(unknown))
-    out.amount, out.amount_max, out.amount_min = best.amount, best.amount_max, best.amount_min
-    out.tier, out.tier_index, out.cap, out.capped = best.tier, best.tier_index, best.cap, best.capped
-    out.formula = best.formula
-    out.steps += [Step("tier", {"label": best.tier}), *best.steps]
-
-
-def apply_cap(out: Computed, cap: Decimal) -> None:
-    out.cap = cap if out.cap is None else min(out.cap, cap)
-    for attr in ("amount", "amount_max"):
-        value = getattr(out, attr)
-        if value is not None and value > cap:
-            setattr(out, attr, cap)
-            if attr == "amount_max" or out.amount is not None:
-                out.capped = True
-    if out.capped:
-        out.steps.append(Step("capped", {"cap": Q(cap, MONEY)}))
-
-
 def measure_cap(measure: Measure) -> Decimal | None:
-    """The ceiling the text sets for the measure as a whole (the highest tier cap if tiered)."""
-    if measure.cap is not None:
-        return measure.cap
-    award = measure.award
-    if isinstance(award, Tiers) and all(t.cap is not None for t in award.tiers):
-        return max(t.cap for t in award.tiers)  # type: ignore[type-var]
-    if isinstance(award, UpTo) and award.per is None:
-        return award.max
-    return None
+    """The ceiling the text sets for the measure as a whole, else the one its award sets."""
+    return measure.cap if measure.cap is not None else kind_of(measure.award).ceiling()
 
 
 # ------------------------------------------------------------------ measures and companies
@@ -441,6 +166,7 @@ class _Plan:
     __slots__ = (
         "award_fixed",
         "checkers",
+        "compute_award",
         "fixed_award",
         "measure",
         "policy",
@@ -463,7 +189,9 @@ class _Plan:
         self.policy_verdict: Verdict = verdict_of(policy.when, memo)
         self.policy_checkers: tuple[Checker, ...] = checkers_of(policy.when, memo)
         self.windows: dict[dt.date, tuple[dt.date | None, dt.date | None, bool]] = {}
-        self.award_fixed = _reads_no_facts(measure.award)
+        award = kind_of(measure.award)
+        self.compute_award = award.compute  # bound once: evaluation is hot, the kind never changes
+        self.award_fixed = award.same_for_everyone()
         self.fixed_award: Computed | None = None  # the award when it is the same for every company
 
     def compute(self, facts: Facts) -> Computed:
@@ -472,7 +200,7 @@ class _Plan:
         if self.fixed_award is not None:
             return self.fixed_award
         measure = self.measure
-        computed = compute(measure.award, facts)
+        computed = self.compute_award(facts)
         if measure.cap is not None and not computed.missing:
             apply_cap(computed, measure.cap)
         if self.award_fixed:
@@ -485,15 +213,6 @@ class _Plan:
             start, end = window(self.measure, self.policy)
             found = self.windows[as_of] = (start, end, is_open(self.measure, self.policy, as_of))
         return found
-
-
-def _reads_no_facts(award: Award) -> bool:
-    """Whether the award is the same for every company: it reads neither a figure nor a tier's conditions."""
-    if isinstance(award, Tiers):
-        return False
-    if isinstance(award, Sum):
-        return all(_reads_no_facts(part) for part in award.parts)
-    return next(iter_award_facts(award), None) is None
 
 
 def _plan(measure: Measure, catalog: Catalog) -> _Plan:
@@ -623,7 +342,7 @@ def apply_stacking(results: list[Result]) -> list[Result]:
         if len(members) < 2:
             continue
         # The highest amount wins; between equals, the first in document order.
-        ranked = sorted(members, key=lambda i: (_value_of(results[i].computed), -i), reverse=True)
+        ranked = sorted(members, key=lambda i: (value_of(results[i].computed), -i), reverse=True)
         winner = results[ranked[0]].id
         for i in ranked[1:]:
             out[i] = replace(results[i], stacked_out_by=winner)

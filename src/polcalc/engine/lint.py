@@ -7,16 +7,12 @@ leave a gap, a cap below the smallest award.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
+from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog, build_catalog, rules_dir
-from polcalc.model.conditions import Comparison
-from polcalc.model.rules import Award, Fixed, Measure, Range, Sum, Tiers
+from polcalc.model.rules import Measure
 
 _LETTER = re.compile(r"[a-z]$")
 
@@ -63,69 +59,6 @@ def lint(catalog: Catalog, only_files: set[str] | None = None) -> list[str]:
     return problems
 
 
-def _smallest_fixed(award: Award) -> Decimal | None:
-    if isinstance(award, Fixed):
-        return award.amount
-    if isinstance(award, Range):
-        return award.min
-    if isinstance(award, Sum):
-        fixed = [a for p in award.parts if (a := _smallest_fixed(p)) is not None]
-        return sum(fixed, Decimal(0)) if fixed else None
-    return None
-
-
 def lint_measure(m: Measure) -> list[str]:
-    problems = []
-    award = m.award
-    if m.cap is not None and (least := _smallest_fixed(award)) is not None and m.cap < least:
-        problems.append(f"cap {m.cap} is below the award's {least}")
-    if isinstance(award, Tiers):
-        for i, tier in enumerate(award.tiers):
-            least = _smallest_fixed(tier.award)
-            for cap in (tier.cap, m.cap):
-                if cap is not None and least is not None and cap < least:
-                    problems.append(f"tiers[{i}] ({tier.label.en}): cap {cap} is below the award's {least}")
-        problems += _band_problems(award)
-        seen: dict[tuple[str, ...], int] = {}
-        for i, tier in enumerate(award.tiers):
-            key = tuple(sorted(_text(c) for c in tier.when))
-            if key in seen:
-                problems.append(f"tiers[{i}] has the same conditions as tiers[{seen[key]}]")
-            seen.setdefault(key, i)
-    return problems
-
-
-def _text(cond: object) -> str:
-    return cond.text if isinstance(cond, Comparison) else repr(cond)
-
-
-@dataclass(frozen=True)
-class _Bound:
-    value: Decimal
-    inclusive: bool
-
-
-def _band_problems(award: Tiers) -> list[str]:
-    """Tiers written as bands (a lower and an upper bound on one fact) must meet edge to edge."""
-    groups: dict[tuple[str, tuple[str, ...]], list[tuple[int, _Bound, _Bound]]] = defaultdict(list)
-    for i, tier in enumerate(award.tiers):
-        lows: dict[str, _Bound] = {}
-        highs: dict[str, _Bound] = {}
-        others: list[str] = []
-        for cond in tier.when:
-            if isinstance(cond, Comparison) and isinstance(cond.value, Decimal) and cond.op in (">=", ">", "<=", "<"):
-                bound = _Bound(cond.value, cond.op in (">=", "<="))
-                (lows if cond.op.startswith(">") else highs)[cond.fact.text] = bound
-            else:
-                others.append(_text(cond))
-        for fact in lows.keys() & highs.keys():
-            groups[(fact, tuple(sorted(others)))].append((i, lows[fact], highs[fact]))
-    problems = []
-    for (fact, _), bands in groups.items():
-        bands.sort(key=lambda b: b[1].value)
-        for (i, _, hi), (j, lo, _) in itertools.pairwise(bands):
-            if hi.value > lo.value or (hi.value == lo.value and hi.inclusive and lo.inclusive):
-                problems.append(f"tiers[{i}] and tiers[{j}] overlap on {fact} at {lo.value}")
-            elif hi.value < lo.value or (hi.value == lo.value and not hi.inclusive and not lo.inclusive):
-                problems.append(f"tiers[{i}] and tiers[{j}] leave a gap on {fact} between {hi.value} and {lo.value}")
-    return problems
+    """What the measure's award finds probably wrong in itself, against the measure's cap."""
+    return kind_of(m.award).lint(m.cap)

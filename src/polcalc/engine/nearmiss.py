@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
-from polcalc.engine.conditions import Verdict, verdict_of
-from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, check_all, evaluate_measure
+from polcalc.engine.conditions import Verdict, check_all, verdict_of
+from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, evaluate_measure
 from polcalc.engine.facts import Facts, moves_with_figures
 from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.model.profile import Profile
-from polcalc.model.rules import Measure, Tiers
+from polcalc.model.rules import Measure
 
 RAISING_OPS = (">=", ">")
 MAX_RELATIVE_CHANGE = Decimal("0.5")  # beyond +50% of the figure a change is no "near" miss
@@ -111,13 +112,11 @@ def _worth(result: Result) -> Decimal | None:
 
 def _candidates(result: Result, facts: Facts) -> Iterator[Comparison]:
     yield from _failing(result.checks)
-    award = result.measure.award
-    if isinstance(award, Tiers):
-        # Tiers above the one reached (or all, when none was): their failing conditions.
-        for index, tier in enumerate(award.tiers):
-            if result.computed.tier_index is not None and index == result.computed.tier_index:
-                continue
-            yield from _failing(check_all(tier.when, facts))
+    # Tiers above the one reached (or all, when none was): their failing conditions.
+    for index, tier in enumerate(kind_of(result.measure.award).choices()):
+        if result.computed.tier_index is not None and index == result.computed.tier_index:
+            continue
+        yield from _failing(check_all(tier.when, facts))
 
 
 def company_near_misses(company: CompanyResult, catalog: Catalog, as_of: dt.date, limit: int = 8) -> list[Hint]:
@@ -139,11 +138,10 @@ def _may_hint(measure: Measure, catalog: Catalog) -> bool:
     (a district's screen asks this of every result). Once per measure and catalog."""
     key = ("may_hint", measure.id)
     if key not in catalog.memo:
-        award = measure.award
         conds = [
             *catalog.policy_of(measure).when,
             *measure.when,
-            *(c for t in (award.tiers if isinstance(award, Tiers) else ()) for c in t.when),
+            *(c for t in kind_of(measure.award).choices() for c in t.when),
         ]
         catalog.memo[key] = any(
             cmp.op in RAISING_OPS and isinstance(cmp.value, Decimal) for cmp in iter_comparisons(conds)
@@ -175,8 +173,8 @@ def near_misses(
 ) -> list[Hint]:
     """Proven hints for one result, nearest first (smallest relative change of the figure);
     `facts_by_year` shares the profile's facts between the results of one company."""
-    if result.status == ELIGIBLE and not isinstance(result.measure.award, Tiers):
-        return []
+    if result.status == ELIGIBLE and not kind_of(result.measure.award).choices():
+        return []  # eligible, with no higher tier to reach
     if result.status == ELIGIBLE and result.computed.capped:
         return []
     if not _may_hint(result.measure, catalog):

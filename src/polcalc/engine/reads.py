@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from polcalc.engine.catalog import Catalog, iter_award_facts
+from polcalc.engine.catalog import Catalog
 from polcalc.model.conditions import FactRef, iter_comparisons
-from polcalc.model.rules import Measure, Tiers
+from polcalc.model.rules import Measure
 
 SIZE_FIGURES = ("employees", "revenue", "total_assets")  # what the size classes of 300号 read
 
@@ -38,14 +38,13 @@ class FieldUse:
 def facts_of(measure: Measure, catalog: Catalog) -> Iterator[FactRef]:
     """Every fact a measure reads: document-wide conditions, its own, its award's and its tiers'."""
     conds = list(catalog.policy_of(measure).when) + list(measure.when) + list(measure.judged)
-    if isinstance(measure.award, Tiers):
-        for tier in measure.award.tiers:
-            conds += list(tier.when)
+    for _, judged in measure.award.conditions():
+        conds += list(judged)
     for cmp in iter_comparisons(conds):
         yield cmp.fact
         if isinstance(cmp.value, FactRef):
             yield cmp.value
-    yield from iter_award_facts(measure.award)
+    yield from measure.award.facts()
 
 
 def fields_used(catalog: Catalog, region: str | None = None) -> dict[tuple[str, str], FieldUse]:

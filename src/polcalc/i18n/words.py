@@ -257,6 +257,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "step_no_tier": ("未达到任何档次", "no tier reached"),
     "step_tier": ("达到档次：{label}", "tier reached: {label}"),
     "step_capped": ("封顶 {cap}", "capped at {cap}"),
+    # --- an award stated in a listing (polcalc.engine.awards, each kind's describe)
+    "aw_rate_step": (" (每 {step})", " (per whole {step})"),
+    "aw_up_to_per": ("最高 {most} × {per}", "up to {most} × {per}"),
+    "aw_up_to": ("最高 {most}", "up to {most}"),
+    "aw_unstated": ("金额未定", "amount not stated"),
+    "aw_banded": ("分段比例 × {of}", "banded rates × {of}"),
+    "aw_none": ("非资金", "no money"),
+    "aw_tiers": ("分档：{tiers}", "tiers: {tiers}"),
     # --- why a figure cannot be computed (a condition's note, a warning)
     "why_zero_denominator": ("{year}年 {name}：{denominator} 为 0", "{name} of {year}: {denominator} is 0"),
     "why_zero_base": (

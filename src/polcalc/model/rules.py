@@ -3,19 +3,23 @@
 The classes are frozen dataclasses (see polcalc.core.record): pydantic reads their annotations only
 when a rule file is validated, never when a cached catalog is used.
 
-The format is documented in docs/rules.md; this module is its single definition.
+The format is documented in docs/rules.md; this module is its single definition, but for the
+award kinds: each is a class of polcalc.engine.awards, registered here by its `kind` word.
 """
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
-from dataclasses import field
-from decimal import Decimal
+import inspect
+from collections.abc import Iterator
+from dataclasses import field, fields
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from polcalc.core.record import CONFIG, Constrained, Record, frozen
-from polcalc.model.values import BiText, Cond, Fact, Money, Quantity, RateValue
+from polcalc.core.record import CONFIG, Constrained, Record, forget_validators, frozen
+from polcalc.model.conditions import FactRef
+from polcalc.model.values import BiText, Cond, Money
 from polcalc.model.vocabulary import Derived, Event, Figure, Industry, Recognition, Region, Status
 
 Benefit = Literal[
@@ -37,111 +41,98 @@ class _Strict(Record):
 # ------------------------------------------------------------------ awards
 
 
-@frozen
-class Fixed(_Strict):
-    """A set sum."""
+class AwardModel(_Strict):
+    """What the rule format knows of an award: a record whose `kind` word names its class, and
+    the checks loading makes of every kind.
 
-    kind: Literal["fixed"]
-    amount: Money
+    The kinds themselves are classes of polcalc.engine.awards, each carrying its data and all
+    that is done with it (compute, describe, lint): computing one reads a company's facts, which
+    the engine holds, and this layer may not import the engine. Loading (engine.catalog) sits
+    below the kinds in the engine's imports, so it checks them through these methods alone.
+    A kind's class declares `kind: Literal["word"]`: the word rule files name it by.
+    """
 
+    __slots__ = ()
+    kind: str  # each kind's own field narrows it to its word
 
-@frozen
-class Rate(_Strict):
-    """rate × a figure (optionally the figure rounded down to whole `step`s, times another)."""
+    def nested(self) -> Iterator[tuple[str, AwardModel]]:
+        """The awards inside this one (a tier's, a sum's parts), each with its key path."""
+        return iter(())
 
-    kind: Literal["rate"]
-    rate: RateValue
-    of: Fact
-    step: Quantity | None = None
-    times: Fact | None = None
+    def facts(self) -> Iterator[FactRef]:
+        """Every fact the award's arithmetic reads (its fields that are facts), nested awards'
+        included; not the facts of the conditions it judges."""
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if isinstance(value, FactRef):
+                yield value
+        for _, inner in self.nested():
+            yield from inner.facts()
 
+    def conditions(self) -> Iterator[tuple[str, tuple[Cond, ...]]]:
+        """The conditions the award judges itself (a tier's), each with its key path in the award."""
+        for where, inner in self.nested():
+            for path, conds in inner.conditions():
+                yield f"{where}.{path}", conds
 
-@frozen
-class PerUnit(_Strict):
-    """`amount` for every `unit` of a figure; whole units only unless whole_units = false."""
-
-    kind: Literal["per_unit"]
-    amount: Money
-    unit: Quantity = Decimal(1)
-    of: Fact
-    whole_units: bool = True
-
-
-@frozen
-class Range(_Strict):
-    """Between min and max (per head when `per` names a count); the department fixes the sum."""
-
-    kind: Literal["range"]
-    min: Money
-    max: Money
-    per: Fact | None = None
-
-
-@frozen
-class UpTo(_Strict):
-    """Discretionary: at most `max` (times `per` when given, e.g. 6 × monthly rent), or unstated."""
-
-    kind: Literal["up_to"]
-    max: Quantity | None = None
-    per: Fact | None = None
-
-    def __post_init__(self) -> None:
-        if self.per is not None and self.max is None:
-            raise ValueError("per needs max: the ceiling is max × per")
-        if self.max is not None and self.max < 0:
-            raise ValueError("max cannot be negative")
+    def problems(self) -> list[str]:
+        """What is wrong with the award beyond unknown facts and conditions (loading checks those)."""
+        return [f"{where}: {p}" for where, inner in self.nested() for p in inner.problems()]
 
 
-@frozen
-class Band(_Strict):
-    up_to: Money | None = None  # None: no upper end
-    rate: RateValue
+# The registered kinds, by word, in the order the rule format lists them (error messages too).
+AWARD_KINDS: dict[str, type[AwardModel]] = {}
+
+K = TypeVar("K", bound=type[AwardModel])
 
 
-@frozen
-class Progressive(_Strict):
-    """Each band's rate applied to the part of the figure within it (tax-bracket style)."""
-
-    kind: Literal["progressive"]
-    of: Fact
-    bands: tuple[Band, ...]
-
-
-@frozen
-class NoMoney(_Strict):
-    """A service, a deferral, a process promise: listed, never summed."""
-
-    kind: Literal["none"]
+def register_award(cls: K) -> K:
+    """Make `cls` a kind rule files may name: validation builds its award union afresh."""
+    kind = _kind_word(cls)
+    if AWARD_KINDS.get(kind, cls) is not cls:
+        raise ValueError(f"award kind {kind!r} is already {AWARD_KINDS[kind].__qualname__}")
+    AWARD_KINDS[kind] = cls
+    forget_validators()
+    return cls
 
 
-@frozen
-class Tier(_Strict):
-    label: BiText
-    when: tuple[Cond, ...]
-    award: Award
-    cap: Money | None = None
+def _kind_word(cls: type[AwardModel]) -> str:
+    """The word of a kind's `kind: Literal["word"]` field, read from its annotation: a string
+    here (annotations are not evaluated: their names resolve only when pydantic validates)."""
+    note = inspect.get_annotations(cls).get("kind")  # its own: a base's `kind: str` is no word
+    if isinstance(note, str):
+        node = ast.parse(note, mode="eval").body
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            note = node.slice.value
+    elif get_origin(note) is Literal and len(get_args(note)) == 1:
+        note = get_args(note)[0]
+    if not isinstance(note, str):
+        raise TypeError(f"{cls.__name__}: declare the kind's word as its own field: kind: Literal['word']")
+    return note
 
 
-@frozen
-class Tiers(_Strict):
-    """The best tier the company reaches (the highest amount among those whose conditions hold)."""
-
-    kind: Literal["tiers"]
-    tiers: Annotated[tuple[Tier, ...], Constrained(min_length=1)]
+def unregister_award(kind: str) -> None:
+    """Withdraw a kind (a test's): rule files naming it fail to load again."""
+    AWARD_KINDS.pop(kind, None)
+    forget_validators()
 
 
-@frozen
-class Sum(_Strict):
-    """Several parts added: a base sum plus an amount per unit, for instance."""
+class AnyKind:
+    """Annotated marker: an award of any registered kind, told apart by `kind`. The union is
+    built when a file is validated, not when this module is imported, so it holds every kind
+    registered by then (the annotated class, the kinds' common base, only informs type checkers)."""
 
-    kind: Literal["sum"]
-    parts: Annotated[tuple[Award, ...], Constrained(min_length=1)]
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+
+        members = tuple(AWARD_KINDS.values())
+        if len(members) == 1:  # a union of one is its member, and has nothing to discriminate
+            return handler.generate_schema(members[0])
+        return handler.generate_schema(Annotated[Union[members], Field(discriminator="kind")])  # noqa: UP007
 
 
-Award = Annotated[
-    Fixed | Rate | PerUnit | Range | UpTo | Progressive | NoMoney | Tiers | Sum,
-    Constrained(discriminator="kind"),
-]
+ANY_KIND = AnyKind()
+Award = Annotated[AwardModel, ANY_KIND]
 
 
 # ------------------------------------------------------------------ measures and policies

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from polcalc.core.money import json_number
+from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.evaluate import Check, CompanyResult, Result
 from polcalc.engine.nearmiss import Hint, near_misses
@@ -17,7 +18,7 @@ from polcalc.i18n.numbers import figure, money
 from polcalc.i18n.steps import render_formula, render_steps
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import AnyOf, Condition, iter_comparisons
-from polcalc.model.rules import Measure, Tiers
+from polcalc.model.rules import Measure
 from polcalc.model.vocabulary import Vocabulary
 from polcalc.views.keys import key_words
 from polcalc.views.results import describe_award, measure_dict, result_dict
@@ -54,7 +55,7 @@ def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str
                     "award": describe_award(t.award, lang, catalog.vocabulary),
                     "cap": json_number(t.cap),
                 }
-                for t in (measure.award.tiers if isinstance(measure.award, Tiers) else ())
+                for t in kind_of(measure.award).choices()
             ],
             "year": measure.year or policy.year,
             "validity_note": (measure.validity_note or policy.validity_note).get(lang)

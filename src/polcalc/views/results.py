@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from polcalc.core.money import format_quantity, format_rate, json_number
+from polcalc.core.money import json_number
+from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
-from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, range_bounds, window
-from polcalc.i18n.numbers import figure, money, price
+from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, window
 from polcalc.i18n.steps import render_step
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
-from polcalc.model.rules import Award, Fixed, Measure, NoMoney, PerUnit, Progressive, Range, Rate, Sum, Tiers, UpTo
+from polcalc.model.rules import AwardModel, Measure
 from polcalc.model.vocabulary import Vocabulary
 
 # How the total groups benefits: cash is money paid; the others are money not spent.
@@ -245,45 +245,9 @@ def fact_label(fact: FactRef, vocab: Vocabulary | None, lang: str) -> str:
     return text
 
 
-def describe_award(award: Award, lang: str = "en", vocab: Vocabulary | None = None) -> str:
-    """A short statement of the award, for listings."""
-    zh = lang == "zh"
-
-    def name(fact: FactRef) -> str:
-        return fact_label(fact, vocab, lang)
-
-    if isinstance(award, Fixed):
-        return money(award.amount, lang)
-    if isinstance(award, Rate):
-        times = f" × {name(award.times)}" if award.times else ""
-        step = f" ({'每' if zh else 'per whole'} {format_quantity(award.step, 'ratio')})" if award.step else ""
-        return f"{format_rate(award.rate)} × {name(award.of)}{step}{times}"
-    if isinstance(award, PerUnit):  # the sum per unit exactly (250元, not 0.03万), the unit in the figure's unit
-        of = award.of.name
-        unit = vocab.unit_of(of) if vocab and (of in vocab.figures or of in vocab.derived) else "count"
-        return f"{price(award.amount, lang)} / {figure(award.unit, unit, lang)} {name(award.of)}"
-    if isinstance(award, Range):
-        unit = vocab.unit_of(award.per.name) if vocab and award.per and award.per.name in vocab.figures else None
-        low, high = range_bounds(award, unit)
-        per = f" × {name(award.per)}" if award.per else ""
-        return f"{low}–{high}{per}"
-    if isinstance(award, UpTo):
-        if award.per is not None and award.max is not None:
-            return f"{'最高' if zh else 'up to'} {format_rate(award.max)} × {name(award.per)}"
-        if award.max is None:
-            return "金额未定" if zh else "amount not stated"
-        return f"{'最高' if zh else 'up to'} {money(award.max, lang)}"
-    if isinstance(award, Progressive):
-        return ("分段比例 × " if zh else "banded rates × ") + name(award.of)
-    if isinstance(award, NoMoney):
-        return "非资金" if zh else "no money"
-    if isinstance(award, Sum):
-        return " + ".join(describe_award(p, lang, vocab) for p in award.parts)
-    if isinstance(award, Tiers):
-        return ("分档：" if zh else "tiers: ") + "; ".join(
-            f"{t.label.get(lang)} → {describe_award(t.award, lang, vocab)}" for t in award.tiers
-        )
-    return ""  # pragma: no cover
+def describe_award(award: AwardModel, lang: str = "en", vocab: Vocabulary | None = None) -> str:
+    """A short statement of the award, for listings: its kind states it, naming facts in words."""
+    return kind_of(award).describe(lang, lambda fact: fact_label(fact, vocab, lang), vocab)
 
 
 def measure_dict(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str = "en") -> dict[str, Any]:
