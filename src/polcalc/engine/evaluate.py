@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any
 
 from polcalc.core.money import format_quantity, format_rate
 from polcalc.core.steps import MONEY, NUMBER, PRICE, RATE, Q, Step
@@ -29,6 +28,7 @@ from polcalc.engine.conditions import (
     verdict_of,
 )
 from polcalc.engine.facts import Facts
+from polcalc.engine.hint import Hint
 from polcalc.model.conditions import FactRef
 from polcalc.model.profile import Profile
 from polcalc.model.rules import (
@@ -166,7 +166,7 @@ class CompanyResult:
     source: str
     profile: Profile
     results: list[Result]
-    near_misses: list[Any] | None = None  # nearmiss.Hint, filled in when asked for
+    near_misses: list[Hint] | None = None  # filled in when asked for; views.hints words them
 
 
 # ------------------------------------------------------------------ conditions

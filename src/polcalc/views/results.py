@@ -199,15 +199,25 @@ def totals(results: list[Result], include_drafts: bool = False) -> Totals:
     return out
 
 
-def company_dict(company: CompanyResult, lang: str = "en", include_drafts: bool = False) -> dict[str, Any]:
+def company_dict(
+    company: CompanyResult, lang: str = "en", include_drafts: bool = False, vocab: Vocabulary | None = None
+) -> dict[str, Any]:
+    """The company as the json writes it; `vocab` words its near misses, when it has any."""
     shown: dict[int, str] = {}
+    near = None
+    if company.near_misses is not None:
+        from polcalc.views.hints import hint_dict  # here: a check without --near never needs it
+
+        if vocab is None:
+            raise ValueError("a company's near misses are worded with the vocabulary: pass vocab")
+        near = [hint_dict(h, lang, vocab) for h in company.near_misses]
     return {
         "file": company.source,
         "name": company.profile.name,
         "region": company.profile.region,
         "results": [result_dict(r, lang, shown) for r in company.results],
         "totals": totals(company.results, include_drafts).as_dict(),
-        **({"near_misses": company.near_misses} if company.near_misses is not None else {}),
+        **({"near_misses": near} if near is not None else {}),
     }
 
 
