@@ -78,3 +78,29 @@ def test_no_hint_from_nothing():
     # A firm with no output in 2020 at all is not "near" the 10% growth of 19.2.
     result, hints = hints_for("xishan-2020:19.2", output_profile("2亿", "0"))
     assert result.status == "ineligible" and hints == []
+
+
+def test_a_company_keeps_hint_objects_and_every_format_words_them_alike():
+    # The engine holds Hints (no language); the json's dict and the table word them through
+    # views.hints, so the sentence a person reads is the one a script reads.
+    import io
+
+    from polcalc.engine.hint import Hint
+    from polcalc.engine.nearmiss import company_near_misses
+    from polcalc.formats.table import TableCheck
+    from polcalc.views.results import company_dict
+
+    catalog = load_catalog()
+    sample = Path("sample_companies/xishan-machinery.toml")
+    profile = read_profile(str(sample), sample.read_bytes(), catalog.vocabulary)
+    company = evaluate_company(profile, catalog, AS_OF)
+    company.near_misses = company_near_misses(company, catalog, AS_OF)
+    assert company.near_misses and all(isinstance(h, Hint) for h in company.near_misses)
+    with pytest.raises(ValueError):
+        company_dict(company, "zh")  # hints without the vocabulary cannot be worded
+    data = company_dict(company, "zh", vocab=catalog.vocabulary)
+    out = io.StringIO()
+    TableCheck(out, as_of=AS_OF, lang="zh", vocab=catalog.vocabulary).company(company)
+    assert [h["measure"] for h in data["near_misses"]] == [h.measure_id for h in company.near_misses]
+    printed = "".join(out.getvalue().split())  # the table wraps long lines to its width
+    assert all("".join(h["text"].split()) in printed for h in data["near_misses"])

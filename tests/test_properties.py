@@ -14,10 +14,11 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from polcalc.cli.commands.screen import COMPANY_COLUMNS
 from polcalc.engine.awards import Tiers
 from polcalc.engine.catalog import load_catalog
 from polcalc.engine.evaluate import ELIGIBLE, evaluate_company, evaluate_measure
-from polcalc.formats.csvfmt import CHECK_COLUMNS, CsvCheck, cell, result_line, row_text
+from polcalc.formats.csvfmt import CHECK_COLUMNS, SCREEN_FIELDS, CsvCheck, cell, result_line, row_text
 from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n.numbers import money
@@ -125,7 +126,7 @@ def test_json_and_table_agree_on_every_amount(profile: Profile):
 @SETTINGS
 @given(profiles(), st.sampled_from(["en", "zh"]))
 def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
-    # CSV rows are built as text from the results, not from the dicts json writes: they must agree.
+    # CSV rows are encoded as text from result_dict's fields, measure by measure: they must agree.
     profile = dataclasses.replace(profile, name='Firm "A", Ltd\nsecond line')
     company = evaluate_company(profile, CATALOG, AS_OF, "dir, with comma/generated.toml")
     data = company_dict(company, lang)
@@ -136,12 +137,12 @@ def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
     out = io.StringIO()
     assert CsvCheck(out, lang=lang).render(company).decode("utf-8") == expected.getvalue()
     # screen's columns: its own company fields, then the result's without benefit and missing
+    assert COMPANY_COLUMNS[4:] == ["measure", *SCREEN_FIELDS[1:]]  # its header names id "measure"
     head = row_text(["C1", 7, profile.name, profile.region]) + ","
     screened = io.StringIO()
     writer = csv.writer(screened, lineterminator="\n")
     for r in data["results"]:
-        fields = ["id", "title", "status", "amount", "amount_max", "cap", "deadline", "open", "draft", "stacked_out_by"]
-        writer.writerow(["C1", 7, profile.name, profile.region, *(cell(r[k]) for k in fields)])
+        writer.writerow(["C1", 7, profile.name, profile.region, *(cell(r[k]) for k in SCREEN_FIELDS)])
     assert "".join(result_line(r, lang, head, check=False) for r in company.results) == screened.getvalue()
 
 

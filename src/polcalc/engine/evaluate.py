@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
 
 from polcalc.engine.awards import Computed, apply_cap, kind_of, value_of
 from polcalc.engine.catalog import Catalog
@@ -26,6 +25,7 @@ from polcalc.engine.conditions import (
     verdict_of,
 )
 from polcalc.engine.facts import Facts
+from polcalc.engine.hint import Hint
 from polcalc.model.profile import Profile
 from polcalc.model.rules import CASH_BENEFITS, Measure, Policy
 
@@ -126,7 +126,7 @@ class CompanyResult:
     source: str
     profile: Profile
     results: list[Result]
-    near_misses: list[Any] | None = None  # nearmiss.Hint, filled in when asked for
+    near_misses: list[Hint] | None = None  # filled in when asked for; views.hints words them
 
 
 # ------------------------------------------------------------------ conditions

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 from polcalc.engine.awards import kind_of
@@ -16,42 +15,13 @@ from polcalc.engine.catalog import Catalog
 from polcalc.engine.conditions import Verdict, check_all, verdict_of
 from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, evaluate_measure
 from polcalc.engine.facts import Facts, moves_with_figures
+from polcalc.engine.hint import Hint
 from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.model.profile import Profile
 from polcalc.model.rules import Measure
 
 RAISING_OPS = (">=", ">")
 MAX_RELATIVE_CHANGE = Decimal("0.5")  # beyond +50% of the figure a change is no "near" miss
-
-
-@dataclass(frozen=True)
-class Hint:
-    measure_id: str
-    condition: str  # the rule's condition the change satisfies
-    year: int
-    figure: str  # the profile key's figure name
-    current: Decimal
-    needed: Decimal
-    amount_before: Decimal | None
-    amount_after: Decimal | None
-    status_before: str
-    ceiling: bool = False  # the amounts are "up to" ceilings, the department fixes the sum
-
-    @property
-    def key(self) -> str:
-        return f"years.{self.year}.{self.figure}"
-
-    @property
-    def change(self) -> Decimal:
-        return self.needed - self.current
-
-    @property
-    def gain(self) -> Decimal:
-        return (self.amount_after or Decimal(0)) - (self.amount_before or Decimal(0))
-
-    @property
-    def relative(self) -> Decimal:
-        return self.change / self.current if self.current else Decimal("Infinity")
 
 
 def _failing(checks: list[Check]) -> Iterator[Comparison]:

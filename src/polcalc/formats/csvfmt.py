@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import IO, Any
 
-from polcalc.core.money import json_number
-from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result
+from polcalc.engine.evaluate import CompanyResult, Result
 from polcalc.formats.sink import Sink
-from polcalc.views.results import fixed_part
+from polcalc.views.results import fixed_part, set_row_fields
 
-CHECK_COLUMNS = [
-    "file",
-    "name",
-    "region",
+# A result's columns are keys of its json dict (views.results.result_dict), written as cell() does.
+CHECK_FIELDS = (
     "id",
     "title",
     "benefit",
@@ -29,7 +26,10 @@ CHECK_COLUMNS = [
     "draft",
     "stacked_out_by",
     "missing",
-]
+)
+# screen's: no benefit, no missing (its rows are mostly the eligible); its header names "id" measure.
+SCREEN_FIELDS = tuple(k for k in CHECK_FIELDS if k not in ("benefit", "missing"))
+CHECK_COLUMNS = ["file", "name", "region", *CHECK_FIELDS]
 MEASURE_COLUMNS = [
     "id",
     "region",
@@ -118,42 +118,38 @@ def _text_field(text: str) -> str:
     return found
 
 
-def _number(amount: Decimal | None) -> str:
-    """An amount as the CSV writes it (json_number, written with str())."""
-    value = json_number(amount)
-    return "" if value is None else str(value)
+# A value of a result's dict as csv.writer writes cell() of it within a row: numbers and our own
+# words as they are (no comma, quote or newline in them), every text through _text_field and so
+# cell()'s neutral(). By type: a row per company and measure makes this the CSV's hot loop.
+_ENCODE: dict[type, Callable[[Any], str]] = {
+    type(None): lambda _: "",
+    bool: lambda v: "true" if v else "false",
+    int: str,
+    Decimal: str,
+    str: _text_field,
+    list: lambda v: _text_field(" ".join(map(str, v))),
+}
 
 
 def result_line(result: Result, lang: str, head: str, check: bool = True) -> str:
-    """The result's CSV line after `head` (the company's fields, each followed by a comma), as
-    csv.writer writes cell() of report.result_dict's fields: for `check`, CHECK_COLUMNS from id on;
-    otherwise measure (the id), title, status, amount, amount_max, cap, deadline, open, draft and
-    stacked_out_by. Built as text, without the dict: a run writes a row per company and measure.
-    Only words of our own and numbers (no comma, quote or newline) are written unencoded; every
-    text goes through field_text, hence cell() and its neutral()."""
+    """The result's CSV line after `head` (the company's fields, each followed by a comma): the
+    fields of views.results.result_dict that CHECK_FIELDS (or, for screen, SCREEN_FIELDS) name.
+    The measure's fields are encoded once per measure, language and set of columns, into a line
+    with a %s slot for each field that varies by company (set_row_fields: the same keys, in the
+    columns' order, for every result); per result only those are found and encoded."""
     fixed = fixed_part(result, lang)
-    static = fixed.cells
-    if static is None:
-        t = fixed.template
-        static = fixed.cells = [field_text(t[k]) for k in ("id", "title", "benefit", "deadline", "draft", "cap")]
-    c = result.computed
-    cap = static[5] if c.cap is None else _number(c.cap)
-    if result.status == ELIGIBLE:
-        amount, amount_max, missing = _number(c.amount), _number(c.amount_max), ""
-    else:
-        amount = amount_max = ""
-        missing = _text_field(" ".join(result.missing)) if check else ""
-    by = "" if result.stacked_out_by is None else _text_field(result.stacked_out_by)
-    open_ = "true" if result.open else "false"
-    if check:
-        return (
-            f"{head}{static[0]},{static[1]},{static[2]},{result.status},{amount},{amount_max},{cap},"
-            f"{static[3]},{open_},{static[4]},{by},{missing}\n"
+    varying: dict[str, Any] = {}
+    set_row_fields(varying, result, fixed, missing=check)
+    line = fixed.lines.get(check)
+    if line is None:
+        fields, t = CHECK_FIELDS if check else SCREEN_FIELDS, fixed.template
+        if [k for k in fields if k in varying] != list(varying):
+            raise AssertionError(f"set_row_fields must set {list(varying)} in the order of {fields}")
+        line = fixed.lines[check] = ",".join(
+            "%s" if k in varying else _ENCODE[type(t[k])](t[k]).replace("%", "%%") for k in fields
         )
-    return (
-        f"{head}{static[0]},{static[1]},{result.status},{amount},{amount_max},{cap},"
-        f"{static[3]},{open_},{static[4]},{by}\n"
-    )
+    encode = _ENCODE
+    return head + line % tuple([encode[type(v)](v) for v in varying.values()]) + "\n"
 
 
 def result_lines(results: Iterable[Result], company: list[Any], lang: str, check: bool = True) -> str:

@@ -10,6 +10,7 @@ import orjson
 
 from polcalc.engine.evaluate import CompanyResult
 from polcalc.formats.sink import Sink
+from polcalc.model.vocabulary import Vocabulary
 from polcalc.views.results import company_dict
 
 
@@ -49,14 +50,22 @@ class JsonCheck:
     by company as they come, so neither format holds the run's results in memory."""
 
     def __init__(
-        self, out: IO[str], *, lines: bool, as_of: dt.date, lang: str = "en", include_drafts: bool = False, **_: Any
+        self,
+        out: IO[str],
+        *,
+        lines: bool,
+        as_of: dt.date,
+        lang: str = "en",
+        include_drafts: bool = False,
+        vocab: Vocabulary | None = None,
+        **_: Any,
     ) -> None:
-        self.lines, self.as_of, self.lang, self.drafts = lines, as_of, lang, include_drafts
+        self.lines, self.as_of, self.lang, self.drafts, self.vocab = lines, as_of, lang, include_drafts, vocab
         self.sink = Sink(out)
         self.count = 0
 
     def render(self, result: CompanyResult) -> bytes:
-        data = company_dict(result, self.lang, self.drafts)
+        data = company_dict(result, self.lang, self.drafts, self.vocab)
         if self.lines:
             return dumps_bytes(data) + b"\n"
         return nested_bytes(data)

@@ -23,9 +23,12 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
+from polcalc.engine.hint import Hint
 from polcalc.i18n.numbers import money
 from polcalc.i18n.steps import is_fixed_sum, render_formula
 from polcalc.i18n.words import say, word
+from polcalc.model.vocabulary import Vocabulary
+from polcalc.views.hints import hint_dict
 from polcalc.views.results import describe_award, totals
 
 MEASURE_MIN = 18  # the measure column: an id such as xishan-2020:19.2 and a few words of title
@@ -177,10 +180,12 @@ class TableCheck:
         include_drafts: bool = False,
         show_all: bool = False,
         quiet: bool = False,
+        vocab: Vocabulary | None = None,
         **_: Any,
     ) -> None:
         self.console = make_console(out)
         self.as_of, self.lang, self.drafts, self.show_all = as_of, lang, include_drafts, show_all
+        self.vocab = vocab  # words the near misses' keys; given whenever a run asks for them
         self.quiet = quiet  # the table and the total only: no notes, near misses or data to fill in
         self.first = True
 
@@ -306,11 +311,13 @@ class TableCheck:
         ]
         self.console.print(RichText("; ".join(items)))
 
-    def _near(self, hints: list[dict[str, Any]]) -> None:
+    def _near(self, hints: list[Hint]) -> None:
         if not hints:
             return
+        if self.vocab is None:
+            raise ValueError("near misses are worded with the vocabulary: pass vocab")
         self.console.print(RichText(word("near_head", self.lang), style="bold"))
-        for h in hints:
+        for h in (hint_dict(hint, self.lang, self.vocab) for hint in hints):  # the json's words and amounts
             gain = f" (+{money(Decimal(h['gain']), self.lang)})" if h["amount_before"] is not None else ""
             self.console.print(f"  {h['measure']}: {h['text']}{gain}")
 

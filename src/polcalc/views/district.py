@@ -17,7 +17,7 @@ from typing import Any
 from polcalc.core.money import json_number
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.evaluate import CompanyResult
-from polcalc.engine.nearmiss import Hint
+from polcalc.engine.hint import Hint
 from polcalc.views.results import totals
 
 # Lower bounds (yuan) of the bands of a company's certain total; the first band starts above 0.
@@ -110,7 +110,7 @@ def district_view(
 ) -> dict[str, Any]:
     """The dashboard's data: `summary` is the screen json's "measures" (views.screen.tally_dict),
     so its totals are the json's; per policy they are the sums of its measures."""
-    from polcalc.views.explain import hint_dict
+    from polcalc.views.hints import hint_dict
 
     vocab = catalog.vocabulary
     measures = [m for m in summary if m["eligible"] or m["stacked_out"]]
@@ -151,7 +151,7 @@ def district_view(
             "company": ident,
             "line": line,
             "name": name,
-            **hint_dict(h, vocab.unit_of(h.figure), lang, vocab),
+            **hint_dict(h, lang, vocab),
             "title": catalog.measures[h.measure_id].title.get(lang),
         }
         for _, _, line, ident, name, h in district.closest

@@ -13,14 +13,12 @@ from polcalc.core.money import json_number
 from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.evaluate import Check, CompanyResult, Result
-from polcalc.engine.nearmiss import Hint, near_misses
-from polcalc.i18n.numbers import figure, money
+from polcalc.engine.nearmiss import near_misses
 from polcalc.i18n.steps import render_formula, render_steps
-from polcalc.i18n.words import say, word
+from polcalc.i18n.words import say
 from polcalc.model.conditions import AnyOf, Condition, iter_comparisons
 from polcalc.model.rules import Measure
-from polcalc.model.vocabulary import Vocabulary
-from polcalc.views.keys import key_words
+from polcalc.views.hints import hint_dict
 from polcalc.views.results import describe_award, measure_dict, result_dict
 
 
@@ -84,40 +82,6 @@ def check_dict(check: Check, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def hint_dict(hint: Hint, unit: str = "yuan", lang: str = "en", vocab: Vocabulary | None = None) -> dict[str, Any]:
-    return {
-        "measure": hint.measure_id,
-        "condition": hint.condition,
-        "key": hint.key,
-        "current": json_number(hint.current),
-        "needed": json_number(hint.needed),
-        "change": json_number(hint.change),
-        "status_before": hint.status_before,
-        "amount_before": json_number(hint.amount_before),
-        "amount_after": json_number(hint.amount_after),
-        "up_to": hint.ceiling,
-        "gain": json_number(hint.gain),
-        "text": hint_text(hint, unit, lang, vocab),
-    }
-
-
-def hint_text(hint: Hint, unit: str = "yuan", lang: str = "en", vocab: Vocabulary | None = None) -> str:
-    """The hint in a sentence, figures and amounts as the language writes them, the key in words
-    when the vocabulary is given."""
-    return say(
-        "near_text",
-        lang,
-        key=key_words(hint.key, vocab, lang) if vocab is not None else hint.key,
-        current=figure(hint.current, unit, lang),
-        needed=figure(hint.needed, unit, lang),
-        change=figure(hint.change, unit, lang),
-        condition=hint.condition,
-        after=("≤ " if hint.ceiling else "") + money(hint.amount_after, lang)
-        if hint.amount_after is not None
-        else word("eligible", lang),
-    )
-
-
 def company_trace(
     result: Result, company: CompanyResult, catalog: Catalog, as_of: dt.date, lang: str
 ) -> dict[str, Any]:
@@ -163,5 +127,5 @@ def company_trace(
             "open": result.open,
             "draft": result.draft,
         },
-        "near_misses": [hint_dict(h, catalog.vocabulary.unit_of(h.figure), lang, catalog.vocabulary) for h in hints],
+        "near_misses": [hint_dict(h, lang, catalog.vocabulary) for h in hints],
     }

@@ -20,8 +20,8 @@ from polcalc.views.results import TOTAL_GROUPS, company_dict
 def company_report(
     company: CompanyResult, catalog: Catalog, as_of: dt.date, lang: str, include_drafts: bool = False
 ) -> dict[str, Any]:
-    data = company_dict(company, lang, include_drafts)  # the json's dict: its amounts are the report's
     vocab = catalog.vocabulary
+    data = company_dict(company, lang, include_drafts, vocab)  # the json's dict: its amounts are the report's
     policies: dict[str, dict[str, Any]] = {}
     non_cash: list[dict[str, Any]] = []
     timeline: list[dict[str, Any]] = []

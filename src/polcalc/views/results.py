@@ -68,12 +68,12 @@ class _Fixed:
     (a batch run serialises the same measures for every company): the whole dict as a result
     that is not eligible says it, to be copied and filled in, and the measure's cap for JSON."""
 
-    __slots__ = ("cap", "caveats", "cells", "measure", "policy", "template")
+    __slots__ = ("cap", "caveats", "lines", "measure", "policy", "template")
 
     def __init__(self, result: Result, lang: str) -> None:
         m = result.measure
         self.measure, self.policy = m, result.policy  # held: they keep the id of the key theirs
-        self.cells: list[str] | None = None  # the fixed fields as CSV text (formats.csvfmt.result_line)
+        self.lines: dict[bool, str] = {}  # the CSV line less what varies by company, for check and screen
         self.caveats = [x.get(lang) for x in m.caveats]
         self.cap = json_number(measure_cap(m))
         # The keys in the order every format writes them; the lists are replaced in each copy.
@@ -124,26 +124,35 @@ def result_dict(result: Result, lang: str = "en", shown: dict[int, str] | None =
     c = result.computed
     d = fixed.template.copy()  # a copy keeps the key order; only what varies is set
     d["caveats"] = fixed.caveats[:]
-    d["status"] = status = result.status
-    if c.cap is not None:
-        d["cap"] = json_number(c.cap)
-    d["open"] = result.open
-    if status == ELIGIBLE:
-        d["amount"] = json_number(c.amount)
-        d["amount_max"] = json_number(c.amount_max)
+    set_row_fields(d, result, fixed)
+    if d["status"] == ELIGIBLE:
         d["amount_min"] = json_number(c.amount_min)
         d["tier"] = c.tier.get(lang) if c.tier else None
         d["capped"] = c.capped
-        d["missing"] = []
         d["more_data"] = list(c.more_data)
         d["reasons"] = []
     else:
-        d["missing"] = list(result.missing)
         d["more_data"] = []
         d["reasons"] = failed_reasons(result, lang, shown)
-    d["stacked_out_by"] = result.stacked_out_by
     d["counted"] = result.counted()
     return d
+
+
+def set_row_fields(d: dict[str, Any], result: Result, fixed: _Fixed, missing: bool = True) -> None:
+    """Set in `d` (result_dict's, or the csv's few) the fields the csv writes too that vary by
+    company; the others are the measure's (fixed.template). Always the same keys, set in the
+    csv's order, so the csv fills them into a line made once per measure; with `missing` False
+    no "missing" (screen's csv has none, and finding them builds the checks)."""
+    c = result.computed
+    d["status"] = status = result.status
+    eligible = status == ELIGIBLE
+    d["amount"] = json_number(c.amount) if eligible else None
+    d["amount_max"] = json_number(c.amount_max) if eligible else None
+    d["cap"] = fixed.cap if c.cap is None else json_number(c.cap)
+    d["open"] = result.open
+    d["stacked_out_by"] = result.stacked_out_by
+    if missing:
+        d["missing"] = [] if eligible else list(result.missing)
 
 
 @dataclass
@@ -199,15 +208,25 @@ def totals(results: list[Result], include_drafts: bool = False) -> Totals:
     return out
 
 
-def company_dict(company: CompanyResult, lang: str = "en", include_drafts: bool = False) -> dict[str, Any]:
+def company_dict(
+    company: CompanyResult, lang: str = "en", include_drafts: bool = False, vocab: Vocabulary | None = None
+) -> dict[str, Any]:
+    """The company as the json writes it; `vocab` words its near misses, when it has any."""
     shown: dict[int, str] = {}
+    near = None
+    if company.near_misses is not None:
+        from polcalc.views.hints import hint_dict  # here: a check without --near never needs it
+
+        if vocab is None:
+            raise ValueError("a company's near misses are worded with the vocabulary: pass vocab")
+        near = [hint_dict(h, lang, vocab) for h in company.near_misses]
     return {
         "file": company.source,
         "name": company.profile.name,
         "region": company.profile.region,
         "results": [result_dict(r, lang, shown) for r in company.results],
         "totals": totals(company.results, include_drafts).as_dict(),
-        **({"near_misses": company.near_misses} if company.near_misses is not None else {}),
+        **({"near_misses": near} if near is not None else {}),
     }
 
 

@@ -44,7 +44,15 @@ def run_check(files: list[str], options: CheckOptions) -> int:
     formatter = check_formatter(
         fmt,
         sys.stdout,
-        {"as_of": day, "lang": language, "include_drafts": drafts, "show_all": show_all, "bom": bom, "quiet": quiet},
+        {
+            "as_of": day,
+            "lang": language,
+            "include_drafts": drafts,
+            "show_all": show_all,
+            "bom": bom,
+            "quiet": quiet,
+            "vocab": catalog.vocabulary,  # the words of near misses' keys and units
+        },
     )
     with_hints = near if near is not None else (fmt is OutputFormat.table and not quiet)
     # The table is for people (few companies, rendered here); machine formats render in workers.
@@ -64,12 +72,8 @@ def run_check(files: list[str], options: CheckOptions) -> int:
             notes = [f"{source.name}: {m}" for m in profile_warnings(company, catalog, language)]
             if with_hints:
                 from polcalc.engine.nearmiss import company_near_misses
-                from polcalc.views.explain import hint_dict
 
-                company.near_misses = [
-                    hint_dict(h, catalog.vocabulary.unit_of(h.figure), language, catalog.vocabulary)
-                    for h in company_near_misses(company, catalog, day)
-                ]
+                company.near_misses = company_near_misses(company, catalog, day)
             # Across processes only the rendered output travels; in this process the company itself does.
             out.append((formatter.render(company) if workers > 1 else company, [], notes))
         return out

@@ -39,7 +39,6 @@ def report(
     from polcalc.i18n.words import say
     from polcalc.inputs.profiles import read_profile
     from polcalc.inputs.sources import expand_sources
-    from polcalc.views.explain import hint_dict
     from polcalc.views.report import company_report
 
     language = resolve_lang(lang)
@@ -69,9 +68,7 @@ def report(
             error(exc.render(language), language)
             continue
         company = evaluate_company(profile, catalog, day, source.name, policy=policy)
-        company.near_misses = [
-            hint_dict(h, vocab.unit_of(h.figure), language, vocab) for h in company_near_misses(company, catalog, day)
-        ]
+        company.near_misses = company_near_misses(company, catalog, day)
         data = company_report(company, catalog, day, language, drafts)
         if one_each and output is not None:
             target = output / (Path(source.name).stem + ".html")
