@@ -127,9 +127,9 @@ def commands(inputs: Path, work: Path) -> list[tuple[str, list[str], int]]:
 
 def explain_commands(lang: str) -> list[tuple[str, list[str], int]]:
     try:
-        from polcalc.engine.catalog import load_catalog
-    except ImportError:  # before the layered packages of issue 13
-        from polcalc.catalog import load_catalog  # type: ignore[import-not-found,no-redef]
+        from polcalc.engine.compiled import load_catalog
+    except ImportError:  # before the compiled rules of issue 13
+        from polcalc.engine.catalog import load_catalog  # type: ignore[attr-defined,no-redef]
     catalog = load_catalog()
     out = []
     for sample in sorted((ROOT / "sample_companies").glob("*.toml")):

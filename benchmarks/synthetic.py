@@ -7,7 +7,8 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from polcalc.engine.catalog import Catalog, load_catalog
+from polcalc.engine.catalog import Catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.reads import fields_used
 
 INDUSTRIES = {

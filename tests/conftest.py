@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import Result, evaluate_company
 from polcalc.inputs.profiles import validate_profile
 from polcalc.model.profile import Profile

@@ -14,7 +14,8 @@ import pytest
 from polcalc.core.record import frozen
 from polcalc.core.steps import MONEY, NUMBER, PRICE, Q, Step
 from polcalc.engine.awards import AwardKind, Computed, Namer, apply_cap, number, quantity_of
-from polcalc.engine.catalog import Catalog, build_catalog, rules_dir
+from polcalc.engine.catalog import rules_dir
+from polcalc.engine.compiled import Compiled, build_rules
 from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, Result, evaluate_company
 from polcalc.engine.facts import Facts
 from polcalc.engine.lint import lint
@@ -90,13 +91,13 @@ def per_head_capped() -> Iterator[type[PerHeadCapped]]:
     assert before == AWARD_KINDS  # as it was, in the same order: the union's
 
 
-def _catalog(tmp_path: Path, award: str = AWARD, extra: str = "") -> tuple[Catalog | None, list[str]]:
+def _catalog(tmp_path: Path, award: str = AWARD, extra: str = "") -> tuple[Compiled | None, list[str]]:
     path = tmp_path / "syn-2020.toml"
     path.write_text(header("syn-2020", ["1"]) + measure("syn-2020:1", award, extra), encoding="utf-8")
-    return build_catalog(rules_dir() / "common", [path])
+    return build_rules(rules_dir() / "common", [path])
 
 
-def _result(catalog: Catalog, employees: int | None) -> Result:
+def _result(catalog: Compiled, employees: int | None) -> Result:
     years = {"2020": {"employees": employees}} if employees is not None else {}
     profile = validate_profile({"name": "x", "region": "xishan", "years": years}, "t", catalog.vocabulary)
     (result,) = evaluate_company(profile, catalog, dt.date(2020, 6, 1)).results

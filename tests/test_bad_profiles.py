@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 
 CORPUS = Path(__file__).parent / "bad_profiles"
 GOOD = "sample_companies/xishan-machinery.toml"

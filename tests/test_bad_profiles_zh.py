@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.i18n.messages import Message, ProfileError
 
 CORPUS = Path(__file__).parent / "bad_profiles"

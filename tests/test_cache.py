@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from polcalc.engine import catalog as catalog_module
-from polcalc.engine.catalog import _load_catalog, rules_dir
+from polcalc.engine.catalog import rules_dir
+from polcalc.engine.compiled import _load_catalog
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import evaluate_company
 from polcalc.formats.ics import LINE_OCTETS, PRODID, build_calendar, escape, fold
 from tests.conftest import make_profile

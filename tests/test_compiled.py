@@ -1,4 +1,4 @@
-"""The compiled conditions (polcalc.engine.conditions.verdict_of / checkers_of) agree with the
+"""The compiled conditions (Compiled.verdict / checkers, polcalc.engine.compiled) agree with the
 reference interpreter (tests/reference_conditions.check_condition), and an evaluation that leaves the reasons until they are read (detail=False)
 agrees with the full one.
 
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from hypothesis import given
 
-from polcalc.engine.awards import AwardKind, Sum, Tiers, kind_of
-from polcalc.engine.catalog import load_catalog
-from polcalc.engine.conditions import Check, checkers_of, verdict_of
-from polcalc.engine.evaluate import INELIGIBLE, NEEDS_DATA, Computed, apply_cap, evaluate_company
+from polcalc.engine.awards import AwardKind, Computed, Sum, Tiers, apply_cap, kind_of
+from polcalc.engine.compiled import load_catalog
+from polcalc.engine.conditions import Check
+from polcalc.engine.evaluate import INELIGIBLE, NEEDS_DATA, evaluate_company
 from polcalc.engine.facts import Facts
 from polcalc.i18n.steps import render_step
 from polcalc.inputs.profiles import read_profile
@@ -80,7 +80,7 @@ def _variants(shipped: list[tuple[Condition, ...]]) -> list[Condition]:
 SHIPPED = {region: _shipped(region) for region in CATALOG.regions}
 CONDITIONS = {region: _variants(shipped) for region, shipped in SHIPPED.items()}
 COMPILED = {
-    region: [(cond, checkers_of((cond,), CATALOG.memo)[0], verdict_of((cond,), CATALOG.memo)) for cond in conds]
+    region: [(cond, CATALOG.checkers((cond,))[0], CATALOG.verdict((cond,))) for cond in conds]
     for region, conds in CONDITIONS.items()
 }
 
@@ -96,7 +96,7 @@ def _agree(profile: Profile) -> None:
             assert checker(facts) == expected, cond
             assert verdict(facts) == expected.holds, cond
         for conds in SHIPPED[profile.region]:
-            assert verdict_of(conds, CATALOG.memo)(facts) == overall([check_condition(c, facts) for c in conds]), conds
+            assert CATALOG.verdict(conds)(facts) == overall([check_condition(c, facts) for c in conds]), conds
 
 
 def test_compiled_conditions_agree_with_their_definition_on_the_samples():

@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from polcalc.cli.app import app
 from polcalc.cli.options import complete_lang, complete_measure, complete_policy, complete_region
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 
 runner = CliRunner()
 

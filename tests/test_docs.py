@@ -53,7 +53,7 @@ def test_every_command_is_documented_in_the_readme():
 def test_readme_measure_counts_match_the_rules():
     import re
 
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     catalog = load_catalog()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.engine.catalog import build_catalog, rules_dir
+from polcalc.engine.catalog import rules_dir
+from polcalc.engine.compiled import build_rules
 from polcalc.engine.evaluate import evaluate_company
 from polcalc.i18n.steps import render_formula
 from polcalc.inputs.profiles import validate_profile
@@ -22,7 +23,7 @@ def evaluate(tmp_path: Path):
     def run(rules: str, years: dict, status: dict | None = None, as_of=dt.date(2020, 6, 1)):
         path = tmp_path / "syn-2020.toml"
         path.write_text(HEADER + rules, encoding="utf-8")
-        catalog, problems = build_catalog(rules_dir() / "common", [path])
+        catalog, problems = build_rules(rules_dir() / "common", [path])
         assert not problems, problems
         profile = validate_profile(
             {
@@ -131,7 +132,7 @@ def test_any_of_with_one_true_branch_holds_even_if_another_is_unknown(evaluate):
 
 
 def test_recognition_levels_name_each_title_held(tmp_path: Path):
-    from polcalc.engine.catalog import build_catalog
+    from polcalc.engine.compiled import build_rules
 
     rules = measure(
         "syn-2020:1",
@@ -140,7 +141,7 @@ def test_recognition_levels_name_each_title_held(tmp_path: Path):
     )
     path = tmp_path / "syn-2020.toml"
     path.write_text(HEADER + rules, encoding="utf-8")
-    catalog, problems = build_catalog(rules_dir() / "common", [path])
+    catalog, problems = build_rules(rules_dir() / "common", [path])
     assert not problems
 
     def status(*recs: tuple[str, int]) -> str:
@@ -159,7 +160,7 @@ def test_recognition_levels_name_each_title_held(tmp_path: Path):
 
 
 def test_levels_refuse_ordering_comparisons(tmp_path: Path):
-    from polcalc.engine.catalog import build_catalog
+    from polcalc.engine.compiled import build_rules
 
     path = tmp_path / "syn-2020.toml"
     path.write_text(
@@ -171,14 +172,14 @@ def test_levels_refuse_ordering_comparisons(tmp_path: Path):
         ),
         encoding="utf-8",
     )
-    _, problems = build_catalog(rules_dir() / "common", [path])
+    _, problems = build_rules(rules_dir() / "common", [path])
     assert any(".levels is a set of levels" in p for p in problems)
 
 
 def test_two_catalogs_sharing_a_measure_id_keep_their_own_window_and_title(tmp_path: Path):
     # The run-wide caches of windows and of a result's fixed fields are keyed by measure id;
     # an analyst's draft loaded beside the shipped rules must still be read as written.
-    from polcalc.engine.catalog import build_catalog
+    from polcalc.engine.compiled import build_rules
     from polcalc.views.results import result_dict
 
     def first_result(folder: str, extra: str, title: str):
@@ -187,7 +188,7 @@ def test_two_catalogs_sharing_a_measure_id_keep_their_own_window_and_title(tmp_p
         path.write_text(
             HEADER + measure("syn-2020:1", extra=extra).replace('en = "a"', f'en = "{title}"', 1), encoding="utf-8"
         )
-        catalog, problems = build_catalog(rules_dir() / "common", [path])
+        catalog, problems = build_rules(rules_dir() / "common", [path])
         assert not problems
         profile = validate_profile({"name": "x", "region": "xishan"}, "t", catalog.vocabulary)
         return evaluate_company(profile, catalog, dt.date(2020, 6, 1)).results[0]

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from polcalc.cli.app import app
 from polcalc.engine.awards import NoMoney, Sum, Tiers, UpTo
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.model.rules import AwardModel
 
 runner = CliRunner()

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.reads import fields_used
 from polcalc.formats.profile_template import Answers, figure_problem, region_keys, render_profile, toml_value
 from polcalc.inputs.profiles import parse_profile_text

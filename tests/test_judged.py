@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import ELIGIBLE, INELIGIBLE, evaluate_company
 from polcalc.engine.nearmiss import company_near_misses
 from tests.conftest import IN_FORCE_2020, evaluate, make_profile

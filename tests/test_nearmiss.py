@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import evaluate_company, evaluate_measure
 from polcalc.engine.nearmiss import near_misses
 from polcalc.inputs.profiles import read_profile

@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 
 from polcalc.engine.awards import Tiers
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import ELIGIBLE, evaluate_company, evaluate_measure
 from polcalc.engine.facts import Facts
 from polcalc.engine.nearmiss import near_misses, threshold_value

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from polcalc.cli.commands.screen import COMPANY_COLUMNS
 from polcalc.engine.awards import Tiers
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import ELIGIBLE, evaluate_company, evaluate_measure
 from polcalc.formats.csvfmt import CHECK_COLUMNS, SCREEN_FIELDS, CsvCheck, cell, result_line, row_text
 from polcalc.formats.jsonfmt import dumps

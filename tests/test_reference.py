@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from polcalc.cli.app import app
 from polcalc.core.record import validate
 from polcalc.engine.awards import Progressive
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.facts import Facts
 from polcalc.model.conditions import iter_comparisons, parse_fact
 from polcalc.model.reference import SizeRow, SmallLowProfit

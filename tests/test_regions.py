@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.engine.catalog import RuleError, _load_catalog, load_catalog, rules_dir
+from polcalc.engine.catalog import RuleError, rules_dir
+from polcalc.engine.compiled import _load_catalog, load_catalog
 from polcalc.engine.evaluate import ELIGIBLE, evaluate_company
 from polcalc.inputs.profiles import validate_profile
 

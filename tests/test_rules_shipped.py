@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import evaluate_company
 from polcalc.engine.lint import check_rules
 from polcalc.inputs.profiles import read_profile

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from polcalc.cli.app import app
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.i18n.messages import ProfileError
 from polcalc.inputs.profiles import validate_profile
 from polcalc.inputs.schema import build_schema, render_schema

@@ -20,7 +20,7 @@ from polcalc.core.record import Record
 from polcalc.core.text import Text
 from polcalc.engine import cache
 from polcalc.engine.awards import Fixed, UpTo
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.i18n.messages import ProfileError
 from polcalc.inputs.profiles import validate_profile
 from polcalc.model.conditions import FactRef, Selector, parse_fact
@@ -83,11 +83,10 @@ def test_every_class_the_cached_catalog_holds_is_a_record_of_a_module_the_cache_
         elif type(obj).__module__.startswith("polcalc."):
             assert isinstance(obj, Record) or type(obj).__name__ == "Catalog", type(obj)
             modules.add(type(obj).__module__.removeprefix("polcalc."))
-            state = obj.__getstate__() if type(obj).__name__ == "Catalog" else vars(obj)  # what is pickled
-            for value in state.values():
+            for value in vars(obj).values():  # what is pickled
                 walk(value)
 
-    catalog = load_catalog()
+    catalog = load_catalog().rules()  # what the cache file holds
     walk(catalog)
     assert {
         "model.rules",
@@ -126,7 +125,7 @@ def test_the_cache_key_changes_with_any_source_file_of_the_package(tmp_path: Pat
 
 WARM_RUN = """
 import sys
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import evaluate_company
 from polcalc.formats.jsonfmt import dumps
 from polcalc.inputs.profiles import read_profile
@@ -227,6 +226,49 @@ def test_the_cached_catalog_holds_the_rules_not_what_is_compiled_from_them():
 
     catalog = load_catalog()
     evaluate_company(make_profile({"name": "x", "region": "xishan"}), catalog, dt.date(2020, 6, 30))
-    assert catalog.memo  # plans, checkers, resolvers: compiled once, owned by the catalog
+    assert catalog.resolvers  # compiled once, owned by the rules
+    assert catalog.plan(catalog.measures["xishan-2020:19.2"]) is catalog.plan(catalog.measures["xishan-2020:19.2"])
     copy = pickle.loads(pickle.dumps(catalog))
-    assert copy.memo == {} and copy.measures == catalog.measures
+    assert copy.resolvers == {} and copy.measures == catalog.measures and copy.vocabulary == catalog.vocabulary
+
+
+def _module_tables() -> dict[tuple[str, str], int]:
+    """The size of every dict, list and set held at module level in polcalc."""
+    return {
+        (name, key): len(value)
+        for name, module in list(sys.modules.items())
+        if name.startswith("polcalc")
+        for key, value in vars(module).items()
+        if isinstance(value, (dict, list, set))
+    }
+
+
+def test_what_is_derived_from_the_rules_is_kept_by_the_compiled_rules_not_by_a_module():
+    import datetime as dt
+
+    from polcalc.engine.compiled import Compiled
+    from polcalc.engine.evaluate import evaluate_company
+    from polcalc.engine.nearmiss import company_near_misses
+    from polcalc.views.results import company_dict
+    from polcalc.views.warnings import profile_warnings
+
+    samples = sorted((Path(__file__).parents[1] / "sample_companies").glob("*.toml"))
+    as_of = dt.date(2023, 6, 30)
+
+    def run(rules: Compiled) -> None:
+        for path in samples:
+            from polcalc.inputs.profiles import read_profile
+
+            profile = read_profile(str(path), path.read_bytes(), rules.vocabulary)
+            company = evaluate_company(profile, rules, as_of)
+            company.near_misses = company_near_misses(company, rules, as_of)
+            for lang in ("zh", "en"):
+                company_dict(company, lang, vocab=rules.vocabulary)
+                profile_warnings(company, rules, lang)
+
+    run(load_catalog())  # what is keyed by value (a class's layout, a word) is filled here
+    before = _module_tables()
+    second = Compiled.of(load_catalog().rules())
+    run(second)
+    assert second.resolvers and second.fixed_fields and second.years_read
+    assert _module_tables() == before  # a second copy of the rules added nothing to any module

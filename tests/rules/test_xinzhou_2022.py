@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from tests.conftest import evaluate
 
 AS_OF = dt.date(2023, 2, 15)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from tests.conftest import evaluate
 
 P = "xishan-2020:"

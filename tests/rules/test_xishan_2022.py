@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from polcalc.engine.catalog import load_catalog
+from polcalc.engine.compiled import load_catalog
 from tests.conftest import evaluate
 
 MID_2022 = dt.date(2022, 7, 1)

@@ -27,14 +27,14 @@ def complete_lang(incomplete: str) -> list[str]:
 
 
 def complete_region(incomplete: str) -> list[str]:
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
 
     return [r for r in load_catalog().regions if r.startswith(incomplete)]
 
 
 def complete_policy(incomplete: str) -> list[tuple[str, str]]:
     """Policy ids, each with its document's title as the shell's help."""
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
 
     lang = default_lang()
     return [(pid, p.title.get(lang)) for pid, p in load_catalog().policies.items() if pid.startswith(incomplete)]
@@ -43,7 +43,7 @@ def complete_policy(incomplete: str) -> list[tuple[str, str]]:
 def complete_measure(incomplete: str) -> list[tuple[str, str]]:
     """Measure ids, each with its title as the shell's help. (bash splits words at ':' unless
     COMP_WORDBREAKS is told otherwise: the README says how.)"""
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
 
     lang = default_lang()
     return [(mid, m.title.get(lang)) for mid, m in load_catalog().measures.items() if mid.startswith(incomplete)]

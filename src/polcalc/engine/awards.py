@@ -15,13 +15,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
-from typing import Annotated, Literal, cast
+from typing import Annotated, ClassVar, Literal, cast
 
 from polcalc.core.money import format_quantity, format_rate
 from polcalc.core.record import CONFIG, Constrained, Record, frozen
 from polcalc.core.steps import MONEY, NUMBER, PRICE, RATE, Q, Step
 from polcalc.core.text import Text
-from polcalc.engine.conditions import Check, check_all, verdict_of
+from polcalc.engine.conditions import Check, check_all
 from polcalc.engine.facts import Facts
 from polcalc.i18n.numbers import figure, money, price
 from polcalc.i18n.words import say, word
@@ -103,6 +103,7 @@ class AwardKind(AwardModel):
     """The base of every kind: what each must do, and what most do alike."""
 
     __slots__ = ()
+    grants_money: ClassVar[bool] = True  # False: a service, a deferral; listed, never summed
 
     def compute(self, facts: Facts) -> Computed:
         """The award for these facts, uncapped by the measure. Each step is recorded as data
@@ -112,6 +113,11 @@ class AwardKind(AwardModel):
     def describe(self, lang: str, name: Namer, vocab: Vocabulary | None) -> str:
         """A short statement of the award, for listings."""
         raise NotImplementedError
+
+    def worked(self, computed: Computed, lang: str) -> str | None:
+        """An eligible result's award as the kind words it, where not by its arithmetic (a set
+        sum, an unstated ceiling), else None."""
+        return None
 
     def least(self) -> Decimal | None:
         """The least the award surely pays, where it states one (lint's "cap below the award")."""
@@ -165,6 +171,10 @@ class Fixed(AwardKind):
 
     def describe(self, lang: str, name: Namer, vocab: Vocabulary | None) -> str:
         return money(self.amount, lang)
+
+    def worked(self, computed: Computed, lang: str) -> str | None:
+        # The rule's sum, in the language's convention of writing money.
+        return money(computed.amount, lang) if computed.amount is not None else None
 
     def least(self) -> Decimal | None:
         return self.amount
@@ -358,6 +368,10 @@ class UpTo(AwardKind):
             return word("aw_unstated", lang)
         return say("aw_up_to", lang, most=money(self.max, lang))
 
+    def worked(self, computed: Computed, lang: str) -> str | None:
+        # No ceiling to be had (unstated, or its multiplier missing): the department decides.
+        return word("discretionary", lang) if computed.amount_max is None else None
+
     def ceiling(self) -> Decimal | None:
         return self.max if self.per is None else None
 
@@ -419,6 +433,7 @@ class NoMoney(AwardKind):
     """A service, a deferral, a process promise: listed, never summed."""
 
     kind: Literal["none"]
+    grants_money: ClassVar[bool] = False
 
     def compute(self, facts: Facts) -> Computed:
         return Computed(steps=[Step("no_money", {})])
@@ -450,7 +465,7 @@ class Tiers(AwardKind):
         unknown: list[str] = []
         undefined: Step | None = None
         for index, tier in enumerate(self.tiers):
-            verdict = verdict_of(tier.when, facts.catalog.memo)(facts)
+            verdict = facts.catalog.verdict(tier.when)(facts)
             if verdict is None:
                 unknown += [k for c in check_all(tier.when, facts) for k in c.missing]
                 continue

@@ -1,5 +1,8 @@
 """Loading the rules: vocabulary, reference data and every policy file, checked as one whole.
 
+The Catalog is the rules validated, all a cache file holds; polcalc.engine.compiled.load_catalog
+gives them compiled, with every table derived from them.
+
 A bad rule file fails loudly with its file and key path; nothing in a rule file is executed.
 """
 
@@ -9,7 +12,6 @@ import os
 import sys
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,24 +81,12 @@ class Catalog:
     policies: dict[str, Policy]
     measures: dict[str, Measure]  # in document order
     sources: dict[str, Path] = field(default_factory=dict)  # policy id -> rule file
-    _selection: dict[tuple[str | None, str | None], list[Measure]] = field(default_factory=dict, repr=False)
-    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # what is derived from the rules, once
 
     def policy_of(self, measure: Measure) -> Policy:
         return self.policies[measure.policy_id]
 
-    def __getstate__(self) -> dict[str, Any]:
-        # What is derived (compiled closures, selections) is rebuilt where the catalog is loaded:
-        # the cache file holds the validated rules alone.
-        return {**self.__dict__, "_selection": {}, "memo": {}}
-
     def measures_for(self, region: str | None = None, policy: str | None = None) -> list[Measure]:
-        key = (region, policy)
-        if key not in self._selection:
-            self._selection[key] = self._select(region, policy)
-        return self._selection[key]
-
-    def _select(self, region: str | None, policy: str | None) -> list[Measure]:
+        """The measures a company of `region` meets (or one policy's), in document order."""
         return [
             m
             for m in self.measures.values()
@@ -133,28 +123,6 @@ def _merge_vocabulary(
     if problems:
         raise RuleError("rules", problems)
     return validate(Vocabulary, merged), origin
-
-
-def load_catalog(directory: Path | None = None) -> Catalog:
-    return _load_catalog(str(directory or rules_dir()))
-
-
-@lru_cache(maxsize=4)
-def _load_catalog(directory: str) -> Catalog:
-    root = Path(directory)
-    if not root.is_dir():
-        raise RuleError(str(root), ["no rules directory here"])
-    files = sorted(root.glob("*.toml"))
-    from polcalc.engine import cache
-
-    key = cache.key_of([root / "common" / "vocabulary.toml", root / "common" / "reference.toml", *files])
-    catalog = cache.load(key)
-    if catalog is None:
-        catalog, problems = build_catalog(root / "common", files)
-        if problems or catalog is None:
-            raise RuleError(str(root), problems)
-        cache.store(key, catalog)
-    return catalog
 
 
 def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | None, list[str]]:

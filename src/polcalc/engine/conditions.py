@@ -1,9 +1,10 @@
 """Conditions tested against a company's facts: the Check a reader sees, the one evaluator.
 
 A batch tests the same few hundred conditions for every company, so each condition is compiled
-once per process into a closure over its parsed parts (never from its text) that gives its
-Check (`checkers_of`); a verdict alone (`verdict_of`: a screen needs no reasons) is read from
-the same checks. tests/reference_conditions.py restates the language's meaning plainly, and
+into a closure over its parsed parts (never from its text) that gives its Check
+(`compile_condition`); a verdict alone (`verdict_from`: a screen needs no reasons) is read from
+the same checks. The compiled rules (polcalc.engine.compiled) keep what is compiled, once per
+process. tests/reference_conditions.py restates the language's meaning plainly, and
 tests/test_compiled.py holds the compiled checks to it.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from polcalc.core.steps import Step
 from polcalc.engine.facts import Facts, FactValue
@@ -129,18 +130,12 @@ _Test = Callable[[object, object, Facts], bool]
 _tuple = tuple.__new__
 
 
-Memo = dict[Any, Any]  # what is compiled from one catalog's rules: its Catalog.memo
-
-
-def verdict_of(conds: Sequence[Condition], memo: Memo) -> Verdict:
-    """Whether every condition holds (None: some cannot be judged and none fails), read from the
-    checks. Compiled once per catalog: `memo` is the catalog's (Catalog.memo)."""
-    return _memo(memo, "verdicts", conds, lambda: _verdict_of(checkers_of(conds, memo)))
-
-
-def _verdict_of(checkers: tuple[Checker, ...]) -> Verdict:
+def verdict_from(checkers: Sequence[Checker]) -> Verdict:
+    """Whether every condition holds (None: some cannot be judged and none fails), read from
+    their checks."""
     if not checkers:
         return _always_true
+    checkers = tuple(checkers)
 
     def verdict(facts: Facts) -> bool | None:
         unknown = False
@@ -153,12 +148,6 @@ def _verdict_of(checkers: tuple[Checker, ...]) -> Verdict:
         return None if unknown else True
 
     return verdict
-
-
-def checkers_of(conds: Sequence[Condition], memo: Memo) -> tuple[Checker, ...]:
-    """Per condition, a function giving its Check. Equal conditions (measures often repeat one,
-    "above_scale") share one, so check_each tests them once. Compiled once per catalog (memo)."""
-    return _memo(memo, "checkers", conds, lambda: tuple(_shared_checker(c, memo) for c in conds))
 
 
 def check_each(checkers: Sequence[Checker], facts: Facts) -> list[Check]:
@@ -174,45 +163,16 @@ def check_each(checkers: Sequence[Checker], facts: Facts) -> list[Check]:
 
 
 def check_all(conds: Sequence[Condition], facts: Facts) -> list[Check]:
-    return check_each(checkers_of(conds, facts.catalog.memo), facts)
-
-
-_MEMO_SIZE = 4096  # a catalog holds a few hundred tuples; beyond, a caller makes new ones each time
-
-
-def _memo(memo: Memo, kind: str, conds: Sequence[Condition], build: Callable) -> Any:
-    """What `build` compiles from a tuple of the catalog's conditions, kept in the catalog's memo
-    by the tuple's identity: the catalog holds its rules, so the id is theirs while both live (an
-    entry keeps its tuple too, for tuples a caller made)."""
-    if not isinstance(conds, tuple):  # a list may change after compiling: never memoised
-        return build()
-    table = memo.get(kind)
-    if table is None:
-        table = memo[kind] = {}
-    found = table.get(id(conds))
-    if found is None or found[0] is not conds:
-        if len(table) >= _MEMO_SIZE:
-            table.clear()
-        found = table[id(conds)] = (conds, build())
-    return found[1]
+    """The checks of conditions, compiled once for the rules the facts are read with."""
+    return check_each(facts.catalog.checkers(conds), facts)
 
 
 def _always_true(facts: Facts) -> bool:
     return True
 
 
-def _shared_checker(cond: Condition, memo: Memo) -> Checker:
-    """The checker of a condition, one per catalog for equal conditions (they read alike)."""
-    shared = memo.get("shared")
-    if shared is None:
-        shared = memo["shared"] = {}
-    found = shared.get(cond)
-    if found is None:
-        found = shared[cond] = _checker(cond)
-    return found
-
-
-def _checker(cond: Condition) -> Checker:
+def compile_condition(cond: Condition) -> Checker:
+    """A function giving the condition's Check: a closure over its parsed parts, never its text."""
     if not isinstance(cond, Comparison):
         return _group_checker(cond)
     fact, right, test, text = cond.fact, cond.value, _test(cond), cond.text
@@ -244,7 +204,7 @@ def _checker(cond: Condition) -> Checker:
 
 
 def _group_checker(cond: AnyOf | Condition) -> Checker:
-    parts = [_checker(c) for c in cond.items]  # type: ignore[union-attr]
+    parts = [compile_condition(c) for c in cond.items]  # type: ignore[union-attr]
     anyof = isinstance(cond, AnyOf)
 
     def grouped(facts: Facts) -> Check:
@@ -302,10 +262,10 @@ def _test(cmp: Comparison) -> _Test:
 # ------------------------------------------------------------------ a department's judgement
 
 
-def judged_verdict(judged: Sequence[Condition], memo: Memo) -> Verdict:
-    """Whether the conditions a department judges let a result stand: only one the profile
-    decides against (False) stops it; one it cannot decide holds (the caveat says so)."""
-    parts = [verdict_of((c,), memo) for c in judged]
+def judged_verdict(parts: Sequence[Verdict]) -> Verdict:
+    """Whether the conditions a department judges (each one's verdict) let a result stand: only
+    one the profile decides against (False) stops it; one it cannot decide holds (the caveat says so)."""
+    parts = tuple(parts)
 
     def stands(facts: Facts) -> bool:
         return all(part(facts) is not False for part in parts)
@@ -313,13 +273,10 @@ def judged_verdict(judged: Sequence[Condition], memo: Memo) -> Verdict:
     return stands
 
 
-def judged_checkers(judged: Sequence[Condition], memo: Memo) -> tuple[Checker, ...]:
-    """Per condition a department judges, its Check; where the profile lacks what it reads, a
-    Check that holds (group "judged") with the undecided check as its one child."""
-    return tuple(_judged_checker(checker) for checker in checkers_of(tuple(judged), memo))
+def judged_checker(inner: Checker) -> Checker:
+    """The Check of a condition a department judges: where the profile lacks what it reads, one
+    that holds (group "judged") with the undecided check as its one child."""
 
-
-def _judged_checker(inner: Checker) -> Checker:
     def judged(facts: Facts) -> Check:
         check = inner(facts)
         if check.holds is not None:

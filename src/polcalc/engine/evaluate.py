@@ -11,19 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from polcalc.engine.awards import Computed, apply_cap, kind_of, value_of
-from polcalc.engine.catalog import Catalog
-from polcalc.engine.conditions import (
-    Check,
-    Checker,
-    Verdict,
-    check_each,
-    checkers_of,
-    judged_checkers,
-    judged_verdict,
-    overall,
-    verdict_of,
-)
+from polcalc.engine.awards import Computed, kind_of, value_of
+from polcalc.engine.compiled import Compiled, Plan
+from polcalc.engine.conditions import Check, check_each, overall
 from polcalc.engine.facts import Facts
 from polcalc.engine.hint import Hint
 from polcalc.model.profile import Profile
@@ -59,7 +49,7 @@ class Result:
         """The policy's document-wide checks, then the measure's own, each condition in order."""
         if self._checks is None:
             assert self._context is not None
-            self._checks = self._context.checks_of(_plan(self.measure, self._context.catalog))
+            self._checks = self._context.checks_of(self._context.catalog.plan(self.measure))
         return self._checks
 
     def facts(self) -> Facts | None:
@@ -82,8 +72,8 @@ class Result:
         return self.measure.id
 
     @property
-    def catalog(self) -> Catalog:
-        """The catalog the result was evaluated with (its memo holds what views derive once)."""
+    def catalog(self) -> Compiled:
+        """The rules the result was evaluated with (they hold what views derive once)."""
         assert self._context is not None
         return self._context.catalog
 
@@ -107,6 +97,11 @@ class Result:
     @property
     def draft(self) -> bool:
         return self.policy.draft
+
+    @property
+    def grants_money(self) -> bool:
+        """False for a service or a deferral: listed, never summed."""
+        return kind_of(self.measure.award).grants_money
 
     @property
     def cash(self) -> bool:
@@ -147,101 +142,11 @@ def measure_cap(measure: Measure) -> Decimal | None:
 # ------------------------------------------------------------------ measures and companies
 
 
-def window(measure: Measure, policy: Policy) -> tuple[dt.date | None, dt.date | None]:
-    return (measure.valid_from or policy.valid_from, measure.valid_to or policy.valid_to)
-
-
-def is_open(measure: Measure, policy: Policy, as_of: dt.date) -> bool:
-    if policy.draft:
-        return False  # a draft was never in force as written
-    start, end = window(measure, policy)
-    return (start is None or start <= as_of) and (end is None or as_of <= end)
-
-
-class _Plan:
-    """What evaluating a measure needs that is the same for every company: its policy, the year it
-    reads, its conditions compiled, its window per as-of date. Built once per process (never
-    pickled with the catalog: closures do not pickle)."""
-
-    __slots__ = (
-        "award_fixed",
-        "checkers",
-        "compute_award",
-        "fixed_award",
-        "measure",
-        "policy",
-        "policy_checkers",
-        "policy_verdict",
-        "verdict",
-        "windows",
-        "year",
-    )
-
-    def __init__(self, measure: Measure, policy: Policy, memo: dict) -> None:
-        self.measure, self.policy = measure, policy
-        self.year = measure.year or policy.year
-        self.verdict: Verdict = verdict_of(measure.when, memo)
-        self.checkers: tuple[Checker, ...] = checkers_of(measure.when, memo)
-        if measure.judged:
-            when, judged = self.verdict, judged_verdict(measure.judged, memo)
-            self.verdict = lambda facts: False if judged(facts) is False else when(facts)
-            self.checkers += judged_checkers(measure.judged, memo)
-        self.policy_verdict: Verdict = verdict_of(policy.when, memo)
-        self.policy_checkers: tuple[Checker, ...] = checkers_of(policy.when, memo)
-        self.windows: dict[dt.date, tuple[dt.date | None, dt.date | None, bool]] = {}
-        award = kind_of(measure.award)
-        self.compute_award = award.compute  # bound once: evaluation is hot, the kind never changes
-        self.award_fixed = award.same_for_everyone()
-        self.fixed_award: Computed | None = None  # the award when it is the same for every company
-
-    def compute(self, facts: Facts) -> Computed:
-        """The award, capped. One that reads no fact (a set sum, a service) is computed once and
-        shared by every result: like _NOTHING, never to be mutated."""
-        if self.fixed_award is not None:
-            return self.fixed_award
-        measure = self.measure
-        computed = self.compute_award(facts)
-        if measure.cap is not None and not computed.missing:
-            apply_cap(computed, measure.cap)
-        if self.award_fixed:
-            self.fixed_award = computed
-        return computed
-
-    def window(self, as_of: dt.date) -> tuple[dt.date | None, dt.date | None, bool]:
-        found = self.windows.get(as_of)
-        if found is None:
-            start, end = window(self.measure, self.policy)
-            found = self.windows[as_of] = (start, end, is_open(self.measure, self.policy, as_of))
-        return found
-
-
-def _plan(measure: Measure, catalog: Catalog) -> _Plan:
-    """The measure compiled, once per catalog (its memo: a catalog's measure ids are unique)."""
-    plans = catalog.memo.get("plans")
-    if plans is None:
-        plans = catalog.memo["plans"] = {}
-    plan = plans.get(measure.id)
-    if plan is None:
-        plan = plans[measure.id] = _Plan(measure, catalog.policy_of(measure), catalog.memo)
-    return plan
-
-
-def _plans(catalog: Catalog, region: str, policy: str | None, money_only: bool) -> list[_Plan]:
-    """The plans of the measures a company of the region meets, once per catalog and selection."""
-    key = ("selection", region, policy, money_only)
-    found = catalog.memo.get(key)
-    if found is None:
-        measures = catalog.measures_for(region=region, policy=policy)
-        chosen = [m for m in measures if m.award.kind != "none"] if money_only else measures
-        found = catalog.memo[key] = [_plan(m, catalog) for m in chosen]
-    return found
-
-
 class _Context:
     """What a company's evaluation shares across measures: facts per year, and each policy's
     document-wide verdict and checks (the same for every measure of the document)."""
 
-    def __init__(self, profile: Profile, catalog: Catalog, detail: bool = True) -> None:
+    def __init__(self, profile: Profile, catalog: Compiled, detail: bool = True) -> None:
         self.profile, self.catalog, self.detail = profile, catalog, detail
         self.facts: dict[int, Facts] = {}
         self.policy_checks: dict[str, list[Check]] = {}
@@ -256,7 +161,7 @@ class _Context:
     # Document-wide conditions (a 附则's "当年度" exclusions) belong to the policy's own year, even
     # for a measure that reads an earlier year's figures (Xishan 2020 16.5 reads 2019's).
 
-    def policy_verdict(self, plan: _Plan) -> bool | None:
+    def policy_verdict(self, plan: Plan) -> bool | None:
         key = plan.policy.id
         if key not in self.policy_verdicts:
             if self.detail:
@@ -265,18 +170,18 @@ class _Context:
                 self.policy_verdicts[key] = plan.policy_verdict(self.facts_for(plan.policy.year))
         return self.policy_verdicts[key]
 
-    def policy_checks_of(self, plan: _Plan) -> list[Check]:
+    def policy_checks_of(self, plan: Plan) -> list[Check]:
         key = plan.policy.id
         if key not in self.policy_checks:
             facts = self.facts_for(plan.policy.year)
             self.policy_checks[key] = check_each(plan.policy_checkers, facts)
         return self.policy_checks[key]
 
-    def checks_of(self, plan: _Plan) -> list[Check]:
+    def checks_of(self, plan: Plan) -> list[Check]:
         facts = self.facts_for(plan.year)
         return self.policy_checks_of(plan) + check_each(plan.checkers, facts)
 
-    def evaluate(self, plan: _Plan, as_of: dt.date) -> Result:
+    def evaluate(self, plan: Plan, as_of: dt.date) -> Result:
         facts = self.facts_for(plan.year)
         policy_verdict = self.policy_verdict(plan)
         checks: list[Check] | None = None  # None: built when read
@@ -305,15 +210,15 @@ class _Context:
 
 
 def evaluate_measure(
-    measure: Measure, profile: Profile, catalog: Catalog, as_of: dt.date, context: _Context | None = None
+    measure: Measure, profile: Profile, catalog: Compiled, as_of: dt.date, context: _Context | None = None
 ) -> Result:
     context = context or _Context(profile, catalog)
-    return context.evaluate(_plan(measure, catalog), as_of)
+    return context.evaluate(catalog.plan(measure), as_of)
 
 
 def evaluate_company(
     profile: Profile,
-    catalog: Catalog,
+    catalog: Compiled,
     as_of: dt.date,
     source: str = "",
     policy: str | None = None,
@@ -326,7 +231,7 @@ def evaluate_company(
     context = _Context(profile, catalog, detail)
     if policy is not None and catalog.policies[policy].region not in catalog.applies_in(profile.region):
         return CompanyResult(source, profile, [])
-    results = [context.evaluate(plan, as_of) for plan in _plans(catalog, profile.region, policy, money_only)]
+    results = [context.evaluate(plan, as_of) for plan in catalog.plans(profile.region, policy, money_only)]
     return CompanyResult(source, profile, apply_stacking(results))
 
 

@@ -6,9 +6,9 @@ A fact that the profile lacks comes back with the profile keys that would supply
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from polcalc.core.money import format_quantity
 from polcalc.core.steps import Step
@@ -18,8 +18,8 @@ from polcalc.model.conditions import FactRef
 from polcalc.model.profile import Profile
 
 if TYPE_CHECKING:
-    from polcalc.engine.catalog import Catalog
-    from polcalc.model.reference import SizeRow
+    from polcalc.model.conditions import Condition
+    from polcalc.model.reference import Reference, SizeRow
     from polcalc.model.vocabulary import Vocabulary
 
 # A text for the language it is read in ("15% (¥230,000,000 vs ¥200,000,000 in 2019)",
@@ -71,10 +71,23 @@ def _missing(*keys: str) -> FactValue:
     return FactValue(None, keys)
 
 
+class Rules(Protocol):
+    """What facts, and the conditions and awards tested on them, read of the rules: the compiled
+    rules (polcalc.engine.compiled.Compiled) as seen from this module, which sits below it."""
+
+    vocabulary: Vocabulary
+    reference: Reference
+    resolvers: dict[str, Resolver]  # per fact's text, how to resolve it
+
+    def checkers(self, conds: Sequence[Condition]) -> tuple[Callable[[Facts], Any], ...]: ...
+
+    def verdict(self, conds: Sequence[Condition]) -> Callable[[Facts], bool | None]: ...
+
+
 class Facts:
     """Facts of one profile in one evaluation year (the measure's `year`)."""
 
-    def __init__(self, profile: Profile, catalog: Catalog, year: int) -> None:
+    def __init__(self, profile: Profile, catalog: Rules, year: int) -> None:
         self.profile = profile
         self.catalog = catalog
         self.vocab = catalog.vocabulary
@@ -82,12 +95,9 @@ class Facts:
         self._cache: dict[str, FactValue] = {}
         # Conditions tested on these facts, by their compiled checker (polcalc.engine.conditions keeps it).
         self.checked: dict[Callable[[Facts], object], Any] = {}
-        # Per fact, how to resolve it (which method, with which arguments): worked out once per
-        # catalog, a batch resolving the same hundred facts for every company.
-        how = catalog.memo.get("how")
-        if how is None:
-            how = catalog.memo["how"] = {}
-        self._how: dict[str, Resolver] = how
+        # Per fact, how to resolve it (which method, with which arguments): worked out once for
+        # the rules, a batch resolving the same hundred facts for every company.
+        self._how = catalog.resolvers
 
     def get(self, fact: FactRef) -> FactValue:
         found = self._cache.get(fact.text)

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from decimal import ROUND_CEILING, Decimal
 
 from polcalc.engine.awards import kind_of
-from polcalc.engine.catalog import Catalog
-from polcalc.engine.conditions import Verdict, check_all, verdict_of
+from polcalc.engine.compiled import Compiled
+from polcalc.engine.conditions import Verdict, check_all
 from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, evaluate_measure
 from polcalc.engine.facts import Facts, moves_with_figures
 from polcalc.engine.hint import Hint
@@ -89,7 +89,7 @@ def _candidates(result: Result, facts: Facts) -> Iterator[Comparison]:
         yield from _failing(check_all(tier.when, facts))
 
 
-def company_near_misses(company: CompanyResult, catalog: Catalog, as_of: dt.date, limit: int = 8) -> list[Hint]:
+def company_near_misses(company: CompanyResult, catalog: Compiled, as_of: dt.date, limit: int = 8) -> list[Hint]:
     """The nearest proven hints across a company's measures, by smallest relative change."""
     facts: dict[int, Facts] = {}  # one company's facts per year, shared by its measures
     hints = [
@@ -102,28 +102,27 @@ def company_near_misses(company: CompanyResult, catalog: Catalog, as_of: dt.date
     return hints[:limit]
 
 
-def _may_hint(measure: Measure, catalog: Catalog) -> bool:
+def _may_hint(measure: Measure, catalog: Compiled) -> bool:
     """Whether any condition of the measure (its policy's, its own, its tiers') is a threshold a
     figure can rise to: without one no hint can be found, and the reasons need not be built
     (a district's screen asks this of every result). Once per measure and catalog."""
-    key = ("may_hint", measure.id)
-    if key not in catalog.memo:
+    found = catalog.may_hint.get(measure.id)
+    if found is None:
         conds = [
             *catalog.policy_of(measure).when,
             *measure.when,
             *(c for t in kind_of(measure.award).choices() for c in t.when),
         ]
-        catalog.memo[key] = any(
+        found = catalog.may_hint[measure.id] = any(
             cmp.op in RAISING_OPS and isinstance(cmp.value, Decimal) for cmp in iter_comparisons(conds)
         )
-    return catalog.memo[key]
+    return found
 
 
-def _fixed_verdict(measure: Measure, catalog: Catalog) -> Verdict | None:
+def _fixed_verdict(measure: Measure, catalog: Compiled) -> Verdict | None:
     """The verdict of the measure's conditions (its policy's and its own) that read no figure:
     False, no change of one figure can qualify the company. Once per measure and catalog."""
-    key = ("fixed_verdict", measure.id)
-    if key not in catalog.memo:
+    if measure.id not in catalog.fixed_verdicts:
         vocab = catalog.vocabulary
         fixed = tuple(
             cond
@@ -134,12 +133,12 @@ def _fixed_verdict(measure: Measure, catalog: Catalog) -> Verdict | None:
                 for cmp in iter_comparisons([cond])
             )
         )
-        catalog.memo[key] = verdict_of(fixed, catalog.memo) if fixed else None
-    return catalog.memo[key]
+        catalog.fixed_verdicts[measure.id] = catalog.verdict(fixed) if fixed else None
+    return catalog.fixed_verdicts[measure.id]
 
 
 def near_misses(
-    result: Result, profile: Profile, catalog: Catalog, as_of: dt.date, facts_by_year: dict[int, Facts] | None = None
+    result: Result, profile: Profile, catalog: Compiled, as_of: dt.date, facts_by_year: dict[int, Facts] | None = None
 ) -> list[Hint]:
     """Proven hints for one result, nearest first (smallest relative change of the figure);
     `facts_by_year` shares the profile's facts between the results of one company."""

@@ -65,7 +65,7 @@ def _amount(result: Result, lang: str) -> str | None:
         return f"{money(c.amount_min, lang)}–{money(c.amount_max, lang)}"
     if c.amount_max is not None:
         return say("tr_up_to", lang, amount=money(c.amount_max, lang))
-    if result.measure.award.kind == "none":
+    if not result.grants_money:
         return None
     return word("not_stated", lang)
 

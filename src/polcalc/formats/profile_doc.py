@@ -5,7 +5,8 @@ python -m polcalc.formats.profile_doc > docs/profile.md      (tests/test_docs.py
 
 from __future__ import annotations
 
-from polcalc.engine.catalog import Catalog, load_catalog
+from polcalc.engine.catalog import Catalog
+from polcalc.engine.compiled import load_catalog
 from polcalc.engine.reads import fields_used
 
 INTRO = """\

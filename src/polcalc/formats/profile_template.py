@@ -135,7 +135,7 @@ def _open_to(catalog: Catalog, region: str, industry: str | None, size: str | No
         return not any(isinstance(c, Comparison) and ruled_out(c) for c in conds)
 
     kept = {mid: m for mid, m in catalog.measures.items() if catalog.policy_of(m).region != region or open_(m)}
-    return replace(catalog, measures=kept, _selection={}, memo={})
+    return replace(catalog, measures=kept)  # its compiled tables start empty: they are not init fields
 
 
 def _years_of(catalog: Catalog, measure_ids: list[str]) -> dict[int, list[str]]:

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
+from polcalc.engine.awards import kind_of
 from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
 from polcalc.engine.hint import Hint
 from polcalc.i18n.numbers import money
@@ -73,7 +74,7 @@ def amount_lines(result: Result, lang: str) -> list[str]:
         return [one] if cell_len(one) <= ONE_LINE_MAX else [f"{low}–", high]
     if c.amount_max is not None:
         return [f"≤ {money(c.amount_max, lang)}"]
-    if result.measure.award.kind == "none":
+    if not result.grants_money:
         return ["—"]
     return [word("not_stated", lang)]
 
@@ -87,10 +88,9 @@ def _award_cell(result: Result, lang: str) -> str:
     c = result.computed
     if result.status != ELIGIBLE:
         return describe_award(result.measure.award, lang)
-    if result.measure.award.kind == "up_to" and c.amount_max is None:
-        return word("discretionary", lang)
-    if result.measure.award.kind == "fixed" and c.amount is not None:
-        return money(c.amount, lang)  # the rule's sum: written here in the language's convention
+    worked = kind_of(result.measure.award).worked(c, lang)
+    if worked is not None:
+        return worked
     tier = c.tier.get(lang) + ": " if c.tier is not None else ""
     if c.formula and not is_fixed_sum(c.formula, c.amount):  # a fixed sum is the amount: not said twice
         return tier + render_formula(c.formula, lang)
@@ -199,10 +199,8 @@ class TableCheck:
         self.console.print(RichText(f"{word('as_of', lang)} {self.as_of.isoformat()}", style="dim"))
         eligible = [r for r in company.results if r.status == ELIGIBLE]
         # Measures that grant no money are listed under the table, not as rows, unless --all.
-        services = [
-            r for r in eligible if r.measure.award.kind == "none" and not self.show_all and (self.drafts or not r.draft)
-        ]
-        hidden = {id(r) for r in eligible if r.measure.award.kind == "none" and r.draft and not self.drafts}
+        services = [r for r in eligible if not r.grants_money and not self.show_all and (self.drafts or not r.draft)]
+        hidden = {id(r) for r in eligible if not r.grants_money and r.draft and not self.drafts}
         shown = company.results if self.show_all else [r for r in eligible if r not in services and id(r) not in hidden]
         if not shown:
             self.console.print(word("no_awards", lang))
@@ -325,7 +323,7 @@ class TableCheck:
         pending = [r for r in results if r.status == NEEDS_DATA or r.computed.more_data]
         if not pending or self.show_all:
             return
-        from polcalc.engine.catalog import load_catalog  # cached: the run's own catalog
+        from polcalc.engine.compiled import load_catalog  # cached: the run's own catalog
         from polcalc.views.keys import key_words
 
         vocab = load_catalog().vocabulary

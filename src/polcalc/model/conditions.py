@@ -72,6 +72,11 @@ class Comparison(Record):
     value: Value | None
     text: str
 
+    def __hash__(self) -> int:
+        # Equal comparisons have equal texts, and a str caches its hash: the compiled rules look
+        # conditions up by value (a tier's, per company), so hashing must cost next to nothing.
+        return hash(self.text)
+
 
 @frozen
 class AnyOf(Record):

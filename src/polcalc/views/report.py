@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult
 from polcalc.i18n.steps import render_formula, render_steps
@@ -29,7 +30,7 @@ def company_report(
         if result.status != ELIGIBLE or (result.draft and not include_drafts):
             continue
         m, policy = result.measure, result.policy
-        if m.award.kind == "none" or m.benefit == "deferral":
+        if not kind_of(m.award).grants_money or m.benefit == "deferral":
             non_cash.append({**d, "summary": m.summary.get(lang)})
             continue
         c = result.computed

@@ -13,7 +13,8 @@ from typing import Any
 from polcalc.core.money import json_number
 from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
-from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, is_open, measure_cap, window
+from polcalc.engine.compiled import is_open, window
+from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, measure_cap
 from polcalc.i18n.steps import render_step
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
@@ -108,10 +109,7 @@ class _Fixed:
 
 def fixed_part(result: Result, lang: str) -> _Fixed:
     """What a result shows that is the same for every company, once per catalog and language."""
-    memo = result.catalog.memo
-    table = memo.get("fixed_part")
-    if table is None:
-        table = memo["fixed_part"] = {}
+    table = result.catalog.fixed_fields
     fixed = table.get((result.measure.id, lang))
     if fixed is None:
         fixed = table[(result.measure.id, lang)] = _Fixed(result, lang)

@@ -42,7 +42,7 @@ def add_results(tallies: dict[str, Tally], results: list[Result], include_drafts
     for result in results:
         status = result.status
         if status == ELIGIBLE:
-            if result.measure.award.kind == "none":
+            if not result.grants_money:
                 continue
         elif status != NEEDS_DATA:
             continue

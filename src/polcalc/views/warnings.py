@@ -4,28 +4,27 @@ growth rates that cannot be computed from a base of zero."""
 from __future__ import annotations
 
 from polcalc.core.steps import Step
-from polcalc.engine.catalog import Catalog
+from polcalc.engine.compiled import Compiled
 from polcalc.engine.evaluate import CompanyResult
 from polcalc.engine.reads import fields_used
 from polcalc.i18n.steps import render_step
 from polcalc.i18n.words import say
 
 
-def years_read(catalog: Catalog, region: str) -> tuple[frozenset[int], int | None]:
+def years_read(catalog: Compiled, region: str) -> tuple[frozenset[int], int | None]:
     """The years the region's measures read, and the year before which every year counts."""
-    key = ("years_read", region)
-    if key not in catalog.memo:
+    if region not in catalog.years_read:
         years: set[int] = set()
         before: int | None = None
         for use in fields_used(catalog, region).values():
             years |= use.years
             if use.all_years_before is not None:
                 before = max(before or use.all_years_before, use.all_years_before)
-        catalog.memo[key] = (frozenset(years), before)
-    return catalog.memo[key]
+        catalog.years_read[region] = (frozenset(years), before)
+    return catalog.years_read[region]
 
 
-def profile_warnings(company: CompanyResult, catalog: Catalog, lang: str = "en") -> list[str]:
+def profile_warnings(company: CompanyResult, catalog: Compiled, lang: str = "en") -> list[str]:
     out: list[str] = []
     profile = company.profile
     read, all_before = years_read(catalog, profile.region)

@@ -27,7 +27,7 @@ def run_check(files: list[str], options: CheckOptions) -> int:
     jobs, calendar, force = options.jobs, options.calendar, options.force
     from polcalc.cli.batch import default_jobs, ordered_map
     from polcalc.cli.progress import progress_bar
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
     from polcalc.engine.evaluate import evaluate_company
     from polcalc.formats import check_formatter
     from polcalc.i18n.messages import ProfileError

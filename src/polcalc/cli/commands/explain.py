@@ -22,7 +22,7 @@ def explain(
     quiet: QuietOption = False,
 ) -> None:
     """Show a measure in full, or how it applies to one company, step by step."""
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
     from polcalc.engine.evaluate import evaluate_company
     from polcalc.formats.explain import write_explanation
     from polcalc.formats.jsonfmt import dumps

@@ -49,7 +49,7 @@ def init(
     lang: LangOption = None,
 ) -> None:
     """Write a new company profile: asks for the figures the region's measures read, or a template."""
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
     from polcalc.formats.profile_template import Answers, render_profile, schema_reference, shipped_schema
     from polcalc.i18n.messages import ProfileError, UsageError
     from polcalc.i18n.words import word

@@ -31,7 +31,7 @@ def list_measures(
     quiet: QuietOption = False,
 ) -> None:
     """List measures with their awards, caps and deadlines."""
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
     from polcalc.formats import write_measures
     from polcalc.views.results import measure_dict
 

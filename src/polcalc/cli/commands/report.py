@@ -31,7 +31,7 @@ def report(
 
     from polcalc.cli.outputs import claim, written
     from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
     from polcalc.engine.evaluate import evaluate_company
     from polcalc.engine.nearmiss import company_near_misses
     from polcalc.formats.html import HTML_MARKER, render_report

@@ -76,7 +76,7 @@ def screen(
     from polcalc.cli.batch import default_jobs, ordered_map
     from polcalc.cli.outputs import Discard, claim, written
     from polcalc.cli.progress import progress_bar
-    from polcalc.engine.catalog import load_catalog
+    from polcalc.engine.compiled import load_catalog
     from polcalc.engine.evaluate import evaluate_company
     from polcalc.engine.nearmiss import company_near_misses
     from polcalc.formats.csvfmt import row_text
@@ -265,11 +265,7 @@ def _met(company, drafts: bool) -> list:
     """The company's results that pay or may pay: eligible, money, drafts only when counted."""
     from polcalc.engine.evaluate import ELIGIBLE
 
-    return [
-        r
-        for r in company.results
-        if r.status == ELIGIBLE and r.measure.award.kind != "none" and (drafts or not r.draft)
-    ]
+    return [r for r in company.results if r.status == ELIGIBLE and r.grants_money and (drafts or not r.draft)]
 
 
 def _by_measure(ident: str, line: int, company, drafts: bool, lang: str) -> list[list[Any]]:
