@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from polcalc.cli.app import app
 from polcalc.engine.catalog import rules_dir
-from polcalc.engine.lint import check_rules
+from polcalc.engine.lint import rule_problems
 from tests import ruletext
 from tests.ruletext import header
 
@@ -33,21 +33,23 @@ def rules(tmp_path: Path):
 
 
 def test_a_clean_file_passes(rules):
-    assert check_rules(rules(measure() + measure("test-2020:2"))) == []
+    assert rule_problems(rules(measure() + measure("test-2020:2"))) == []
 
 
 def test_article_with_no_measure(rules):
-    assert check_rules(rules(measure())) == ["test-2020.toml: policy.articles: article 2 has no measure"]
+    assert rule_problems(rules(measure())) == ["test-2020.toml: policy.articles: article 2 has no measure"]
 
 
 def test_unknown_fact_names_file_key_and_suggestion(rules):
-    (problem,) = check_rules(rules(measure(extra='when = ["industral_output.growth >= 10%"]') + measure("test-2020:2")))
+    (problem,) = rule_problems(
+        rules(measure(extra='when = ["industral_output.growth >= 10%"]') + measure("test-2020:2"))
+    )
     assert problem.startswith("test-2020.toml: measures[0](test-2020:1).when:")
     assert "did you mean 'industrial_output'" in problem
 
 
 def test_hostile_expression_is_refused_at_load(rules):
-    (problem,) = check_rules(
+    (problem,) = rule_problems(
         rules(measure(extra="when = [\"__import__('os').system('true')\"]") + measure("test-2020:2"))
     )
     assert "measures[0](test-2020:1).when" in problem and "not a fact name" in problem
@@ -58,7 +60,7 @@ def test_overlapping_bands(rules):
       { label = { zh = "一", en = "one" }, when = ["revenue.increase >= 30万", "revenue.increase <= 100万"], award = { kind = "fixed", amount = "5万" } },
       { label = { zh = "二", en = "two" }, when = ["revenue.increase >= 100万", "revenue.increase <= 500万"], award = { kind = "fixed", amount = "10万" } },
     ] }"""
-    problems = check_rules(rules(measure(award=tiers) + measure("test-2020:2")))
+    problems = rule_problems(rules(measure(award=tiers) + measure("test-2020:2")))
     assert problems == ["test-2020.toml: test-2020:1: tiers[0] and tiers[1] overlap on revenue.increase at 1000000"]
 
 
@@ -67,35 +69,35 @@ def test_gapped_bands(rules):
       { label = { zh = "一", en = "one" }, when = ["revenue.increase >= 30万", "revenue.increase < 100万"], award = { kind = "fixed", amount = "5万" } },
       { label = { zh = "二", en = "two" }, when = ["revenue.increase > 100万", "revenue.increase <= 500万"], award = { kind = "fixed", amount = "10万" } },
     ] }"""
-    (problem,) = check_rules(rules(measure(award=tiers) + measure("test-2020:2")))
+    (problem,) = rule_problems(rules(measure(award=tiers) + measure("test-2020:2")))
     assert "leave a gap on revenue.increase" in problem
 
 
 def test_cap_below_smallest_award(rules):
-    (problem,) = check_rules(rules(measure(extra='cap = "1万"') + measure("test-2020:2")))
+    (problem,) = rule_problems(rules(measure(extra='cap = "1万"') + measure("test-2020:2")))
     assert problem == "test-2020.toml: test-2020:1: cap 10000 is below the award's 50000"
 
 
 def test_dates_out_of_order(rules):
-    (problem,) = check_rules(
+    (problem,) = rule_problems(
         rules(measure(extra="valid_from = 2020-06-01\nvalid_to = 2020-05-01") + measure("test-2020:2"))
     )
     assert "measures[0](test-2020:1)" in problem and "after valid_to" in problem
 
 
 def test_duplicate_ids(rules):
-    problems = check_rules(rules(measure() + measure()))
+    problems = rule_problems(rules(measure() + measure()))
     assert "test-2020.toml: measures[1](test-2020:1).id: duplicate measure id" in problems
 
 
 def test_unknown_key_and_wrong_type_both_reported(rules):
-    problems = check_rules(rules(measure(extra='capp = "5万"') + measure("test-2020:2", extra='cap = "lots"')))
+    problems = rule_problems(rules(measure(extra='capp = "5万"') + measure("test-2020:2", extra='cap = "lots"')))
     assert any("measures[0](test-2020:1).capp: unknown key" in p for p in problems)
     assert any("measures[1](test-2020:2).cap: cannot read 'lots'" in p for p in problems)
 
 
 def test_toml_syntax_error_names_the_file(rules):
-    problems = check_rules(rules("[[measures]\n"))
+    problems = rule_problems(rules("[[measures]\n"))
     assert len(problems) == 1 and "test-2020.toml" in problems[0] and "TOML syntax" in problems[0]
 
 

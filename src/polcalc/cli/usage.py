@@ -55,7 +55,7 @@ def did_you_mean(value: str, choices: Iterable[str], lang: str) -> str:
     return say("did_you_mean", lang, guess=repr(guess)) if guess is not None else ""
 
 
-def _check_word(key: str, value: str | None, choices: list[str], lang: str) -> None:
+def _require_word(key: str, value: str | None, choices: list[str], lang: str) -> None:
     """A usage error naming the nearest valid choice and all of them, for an unknown value."""
     if value is not None and value not in choices:
         raise UsageError(
@@ -63,9 +63,9 @@ def _check_word(key: str, value: str | None, choices: list[str], lang: str) -> N
         )
 
 
-def check_region(region: str | None, catalog: Catalog, lang: str) -> None:
-    _check_word("not_a_region", region, catalog.regions, lang)
+def require_region(region: str | None, catalog: Catalog, lang: str) -> None:
+    _require_word("not_a_region", region, catalog.regions, lang)
 
 
-def check_policy(policy: str | None, catalog: Catalog, lang: str) -> None:
-    _check_word("not_a_policy", policy, list(catalog.policies), lang)
+def require_policy(policy: str | None, catalog: Catalog, lang: str) -> None:
+    _require_word("not_a_policy", policy, list(catalog.policies), lang)

@@ -17,7 +17,7 @@ from polcalc.model.rules import Measure
 _LETTER = re.compile(r"[a-z]$")
 
 
-def check_rules(path: Path | None = None) -> list[str]:
+def rule_problems(path: Path | None = None) -> list[str]:
     """Every problem of the rules at `path` (a rules directory or one policy file), or []."""
     shipped = rules_dir()
     if path is None:

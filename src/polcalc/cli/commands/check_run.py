@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang, warn
+from polcalc.cli.usage import error, parse_as_of, require_policy, resolve_lang, warn
 from polcalc.formats import OutputFormat
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def run_check(files: list[str], options: CheckOptions) -> int:
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
     catalog = load_catalog()
-    check_policy(policy, catalog, language)
+    require_policy(policy, catalog, language)
     sources = expand_sources(files)
     ics = _open_calendar(calendar, language, [s.name for s in sources], force)
     formatter = check_formatter(

@@ -16,7 +16,7 @@ from polcalc.cli.options import (
     RegionOption,
     handle_errors,
 )
-from polcalc.cli.usage import check_policy, check_region, parse_as_of, resolve_lang
+from polcalc.cli.usage import parse_as_of, require_policy, require_region, resolve_lang
 from polcalc.formats import OutputFormat
 
 
@@ -38,7 +38,7 @@ def list_measures(
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
     catalog = load_catalog()
-    check_region(region, catalog, language)
-    check_policy(policy, catalog, language)
+    require_region(region, catalog, language)
+    require_policy(policy, catalog, language)
     measures = [measure_dict(m, catalog, day, language) for m in catalog.measures_for(region, policy)]
     write_measures(fmt, sys.stdout, measures, {"lang": language, "bom": bom, "quiet": quiet})

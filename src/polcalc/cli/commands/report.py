@@ -30,7 +30,7 @@ def report(
     import sys
 
     from polcalc.cli.outputs import claim, written
-    from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang
+    from polcalc.cli.usage import error, parse_as_of, require_policy, resolve_lang
     from polcalc.engine.compiled import load_catalog
     from polcalc.engine.evaluate import evaluate_company
     from polcalc.engine.nearmiss import company_near_misses
@@ -44,7 +44,7 @@ def report(
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
     catalog = load_catalog()
-    check_policy(policy, catalog, language)
+    require_policy(policy, catalog, language)
     sources = expand_sources(files)
     one_each = output is not None and not combined and (len(sources) > 1 or output.is_dir())
     if one_each and output is not None:

@@ -16,18 +16,18 @@ app = typer.Typer(help="Work on rule files.", no_args_is_help=True)
 
 @app.command("check")
 @handle_errors
-def check_rules(
+def rules_check(
     path: Annotated[
         Path | None, typer.Argument(help="A rules directory or one policy file; default: the shipped rules.")
     ] = None,
     lang: LangOption = None,
 ) -> None:
     """Validate rule files: every problem, each with its file and key."""
-    from polcalc.engine.lint import check_rules as run_checks
+    from polcalc.engine.lint import rule_problems
     from polcalc.i18n.words import say, word
 
     language = resolve_lang(lang)
-    problems = run_checks(path)
+    problems = rule_problems(path)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from polcalc.cli.options import AsOfOption, FormatOption, LangOption, handle_errors
-from polcalc.cli.usage import check_policy, error, parse_as_of, resolve_lang
+from polcalc.cli.usage import error, parse_as_of, require_policy, resolve_lang
 from polcalc.formats import OutputFormat
 
 COMPANY_COLUMNS = [
@@ -91,7 +91,7 @@ def screen(
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
     catalog = load_catalog()
-    check_policy(policy, catalog, language)
+    require_policy(policy, catalog, language)
     if measures_out is not None:
         claim(measures_out, option="--by-measure", lang=language, inputs=[table], force=force, ours=MEASURE_ROW_MARKER)
     if xlsx_out is not None:  # a workbook carries no marker we can read unpacked: replaced only with --force
