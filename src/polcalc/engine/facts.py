@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from polcalc.core.money import format_quantity
 from polcalc.core.steps import Step
+from polcalc.engine.values import FactValue, worked_out
+from polcalc.engine.values import missing_value as _missing
 from polcalc.i18n.numbers import figure
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
@@ -21,54 +23,6 @@ if TYPE_CHECKING:
     from polcalc.engine.catalog import Catalog
     from polcalc.model.reference import SizeRow
     from polcalc.model.vocabulary import Vocabulary
-
-# A text for the language it is read in ("15% (¥230,000,000 vs ¥200,000,000 in 2019)",
-# "15%（2.3亿，较2019年的2亿）"), or one that reads the same in both ("medium").
-Shown = str | Callable[[str], str]
-
-
-class FactValue:
-    """A fact's value for one company and year, with what is needed to show it.
-
-    `shown` and `derived_note` are composed only when read, in the language asked for
-    (`show(lang)`, `note(lang)`): a batch evaluation resolves thousands of facts and shows almost
-    none of them. Give either a text the same in both languages, or a function of the language.
-    (The commonest facts pass their arguments by position: keywords cost a third of a construction.)"""
-
-    __slots__ = ("_note", "_shown", "driver", "missing", "undefined", "unit", "value")
-
-    def __init__(
-        self,
-        value: object = None,  # Decimal, bool, str (a level or size), frozenset (industry words) or None
-        missing: tuple[str, ...] = (),  # profile keys that would supply it
-        undefined: Step | None = None,  # why it cannot be computed from what the profile gives
-        shown: Shown = "",
-        unit: str | None = None,
-        driver: tuple[int, str, str] | None = None,  # the figure it moves with: (year, name, selector)
-        derived_note: Shown | None = None,  # set when the value was derived, not given
-    ) -> None:
-        self.value, self.missing, self.undefined, self._shown = value, missing, undefined, shown
-        self.unit, self.driver, self._note = unit, driver, derived_note
-
-    def show(self, lang: str) -> str:
-        return self._shown(lang) if callable(self._shown) else self._shown
-
-    def note(self, lang: str) -> str | None:
-        return self._note(lang) if callable(self._note) else self._note
-
-    @property
-    def shown(self) -> str:
-        """show() in English."""
-        return self.show("en")
-
-    @property
-    def derived_note(self) -> str | None:
-        """note() in English."""
-        return self.note("en")
-
-
-def _missing(*keys: str) -> FactValue:
-    return FactValue(None, keys)
 
 
 class Facts:
@@ -116,17 +70,7 @@ class Facts:
             if den.value == 0:
                 why = Step("why_zero_denominator", {"name": name, "year": year, "denominator": spec.denominator})
                 return FactValue(undefined=why)
-            value = num.value / den.value  # type: ignore[operator]
-            return FactValue(
-                value,
-                shown=lambda lang: say(
-                    "fact_detail",
-                    lang,
-                    value=format_quantity(value, "ratio"),
-                    detail=f"{num.show(lang)} / {den.show(lang)}",
-                ),
-                unit="ratio",
-            )
+            return worked_out(num.value / den.value, "ratio", num, "/", den)  # type: ignore[operator]
         value = self.profile.figure(year, name)
         if value is None:
             return _missing(f"years.{year}.{name}")
@@ -150,18 +94,7 @@ class Facts:
             driver = (top, name, selector) if name in self.vocab.figures else None
             if selector == "increase":
                 diff = cur.value - base.value  # type: ignore[operator]
-                unit = self.vocab.unit_of(name)
-                return FactValue(
-                    diff,
-                    shown=lambda lang: say(
-                        "fact_detail",
-                        lang,
-                        value=figure(diff, unit, lang),
-                        detail=f"{cur.show(lang)} − {base.show(lang)}",
-                    ),
-                    unit=unit,
-                    driver=driver,
-                )
+                return worked_out(diff, self.vocab.unit_of(name), cur, "−", base, driver)
             if base.value == 0:
                 return FactValue(undefined=Step("why_zero_base", {"name": name, "year": top - 1}))
             growth = cur.value / base.value - 1  # type: ignore[operator]
