@@ -10,8 +10,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from polcalc.core.money import format_quantity
 from polcalc.core.steps import Step
+from polcalc.engine.selectors import SELECTORS
 from polcalc.engine.values import FactValue, worked_out
 from polcalc.engine.values import missing_value as _missing
 from polcalc.i18n.numbers import figure
@@ -78,88 +78,9 @@ class Facts:
         return FactValue(value, (), None, lambda lang: figure(value, unit, lang), unit, (year, name, ""))
 
     def _figure_fact(self, name: str, selector: str, args: tuple[str, ...]) -> FactValue:
-        y = self.year
-        if selector == "":
-            return self.raw(y, name)
-        if selector in ("prev", "prev2"):
-            fv = self.raw(y - (1 if selector == "prev" else 2), name)
-            return fv
-        if selector in ("growth", "prev_growth", "increase"):
-            top = y if selector != "prev_growth" else y - 1
-            cur, base = self.raw(top, name), self.raw(top - 1, name)
-            if cur.missing or base.missing:
-                return _missing(*cur.missing, *base.missing)
-            if cur.undefined or base.undefined:
-                return FactValue(undefined=cur.undefined or base.undefined)
-            driver = (top, name, selector) if name in self.vocab.figures else None
-            if selector == "increase":
-                diff = cur.value - base.value  # type: ignore[operator]
-                return worked_out(diff, self.vocab.unit_of(name), cur, "−", base, driver)
-            if base.value == 0:
-                return FactValue(undefined=Step("why_zero_base", {"name": name, "year": top - 1}))
-            growth = cur.value / base.value - 1  # type: ignore[operator]
-            return FactValue(
-                growth,
-                shown=lambda lang: say(
-                    "fact_growth",
-                    lang,
-                    value=format_quantity(growth, "ratio"),
-                    current=cur.show(lang),
-                    base=base.show(lang),
-                    year=top - 1,
-                ),
-                unit="ratio",
-                driver=driver,
-            )
-        if selector == "peak_before":
-            earlier = [yr for yr in self.profile.years if yr < y and name in self.profile.years[yr]]
-            if y - 1 not in earlier:
-                return _missing(f"years.{y - 1}.{name}")
-            peak_year = max(earlier, key=lambda yr: self.profile.years[yr][name])
-            value = self.profile.years[peak_year][name]
-            unit = self.vocab.unit_of(name)
-            return FactValue(
-                value,
-                shown=lambda lang: say("fact_peak", lang, value=figure(value, unit, lang), year=y, peak=peak_year),
-                unit=unit,
-            )
-        if selector in ("monthly_growth_min", "monthly_growth_max"):
-            return self._monthly_growth(name, args, selector.endswith("max"))
-        raise KeyError(selector)  # pragma: no cover - checked at load
-
-    def _monthly_growth(self, name: str, groups: tuple[str, ...], want_max: bool) -> FactValue:
-        """Growth of each month group (e.g. 1+2 combined) against the same months a year before."""
-        y = self.year
-        missing: list[str] = []
-        growths: list[tuple[str, Decimal]] = []
-        for group in groups:
-            months = [int(m) for m in group.split("+")]
-            totals = []
-            for year in (y, y - 1):
-                total = Decimal(0)
-                for m in months:
-                    key = f"{year}-{m:02d}"
-                    value = self.profile.months.get(key, {}).get(name)
-                    if value is None:
-                        missing.append(f'months."{key}".{name}')
-                    else:
-                        total += value
-                totals.append(total)
-            if not missing:
-                if totals[1] == 0:
-                    return FactValue(undefined=Step("why_zero_months", {"name": name, "group": group, "year": y - 1}))
-                growths.append((group, totals[0] / totals[1] - 1))
-        if missing:
-            return _missing(*missing)
-        _, value = (max if want_max else min)(growths, key=lambda g: g[1])
-
-        def shown(lang: str) -> str:
-            detail = word("fact_list_sep", lang).join(
-                say("fact_month_group", lang, group=g, growth=format_quantity(v, "ratio")) for g, v in growths
-            )
-            return say("fact_months", lang, value=format_quantity(value, "ratio"), detail=detail)
-
-        return FactValue(value, shown=shown, unit="ratio")
+        """A figure with a selector (polcalc.engine.selectors): `revenue.growth`. (The bare
+        figure, selector "", is resolved as `raw` itself.)"""
+        return SELECTORS[selector].evaluate(self, name, self.year, args)
 
     # -------------------------------------------------------------- everything else
 
