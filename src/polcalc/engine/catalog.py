@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from polcalc.core.record import key_path, validate
+from polcalc.engine.selectors import SELECTORS
 from polcalc.i18n.messages import RuleError, suggest
 from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.model.reference import Reference
@@ -29,17 +30,6 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-FIGURE_SELECTORS = {
-    "prev": 0,
-    "prev2": 0,
-    "growth": 0,
-    "prev_growth": 0,
-    "increase": 0,
-    "peak_before": 0,
-    "monthly_growth_min": -1,
-    "monthly_growth_max": -1,
-}  # name -> number of arguments (-1: one or more)
 
 
 def rules_dir() -> Path:
@@ -219,15 +209,11 @@ def check_fact(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | 
     names = [s.name for s in sel]
     if fact.name in vocab.figures or fact.name in vocab.derived:
         for s in sel:
-            arity = FIGURE_SELECTORS.get(s.name)
-            if arity is None:
-                return f"{fact.text}: unknown selector {s.name!r}{suggest(s.name, FIGURE_SELECTORS)}"
-            if (arity == 0 and s.args) or (arity == -1 and not s.args):
-                return f"{fact.text}: {s.name} takes {'no' if arity == 0 else 'month'} arguments"
-            if arity == -1:
-                for group in s.args:
-                    if not all(p.isdigit() and 1 <= int(p) <= 12 for p in group.split("+")):
-                        return f"{fact.text}: month groups are like 1+2, 3"
+            selector = SELECTORS.get(s.name)
+            if selector is None:
+                return f"{fact.text}: unknown selector {s.name!r}{suggest(s.name, SELECTORS)}"
+            if err := selector.problem(s.args):
+                return f"{fact.text}: {err}"
         return None
     if fact.name in vocab.status or fact.name in ("industry", "size", "region"):
         return f"{fact.text}: takes no selector" if sel else None

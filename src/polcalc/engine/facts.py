@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from polcalc.core.money import format_quantity
 from polcalc.core.steps import Step
+from polcalc.engine.selectors import SELECTORS
+from polcalc.engine.values import FactValue, worked_out
+from polcalc.engine.values import missing_value as _missing
 from polcalc.i18n.numbers import figure
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
@@ -21,54 +23,6 @@ if TYPE_CHECKING:
     from polcalc.model.conditions import Condition
     from polcalc.model.reference import Reference, SizeRow
     from polcalc.model.vocabulary import Vocabulary
-
-# A text for the language it is read in ("15% (¥230,000,000 vs ¥200,000,000 in 2019)",
-# "15%（2.3亿，较2019年的2亿）"), or one that reads the same in both ("medium").
-Shown = str | Callable[[str], str]
-
-
-class FactValue:
-    """A fact's value for one company and year, with what is needed to show it.
-
-    `shown` and `derived_note` are composed only when read, in the language asked for
-    (`show(lang)`, `note(lang)`): a batch evaluation resolves thousands of facts and shows almost
-    none of them. Give either a text the same in both languages, or a function of the language.
-    (The commonest facts pass their arguments by position: keywords cost a third of a construction.)"""
-
-    __slots__ = ("_note", "_shown", "driver", "missing", "undefined", "unit", "value")
-
-    def __init__(
-        self,
-        value: object = None,  # Decimal, bool, str (a level or size), frozenset (industry words) or None
-        missing: tuple[str, ...] = (),  # profile keys that would supply it
-        undefined: Step | None = None,  # why it cannot be computed from what the profile gives
-        shown: Shown = "",
-        unit: str | None = None,
-        driver: tuple[int, str, str] | None = None,  # the figure it moves with: (year, name, selector)
-        derived_note: Shown | None = None,  # set when the value was derived, not given
-    ) -> None:
-        self.value, self.missing, self.undefined, self._shown = value, missing, undefined, shown
-        self.unit, self.driver, self._note = unit, driver, derived_note
-
-    def show(self, lang: str) -> str:
-        return self._shown(lang) if callable(self._shown) else self._shown
-
-    def note(self, lang: str) -> str | None:
-        return self._note(lang) if callable(self._note) else self._note
-
-    @property
-    def shown(self) -> str:
-        """show() in English."""
-        return self.show("en")
-
-    @property
-    def derived_note(self) -> str | None:
-        """note() in English."""
-        return self.note("en")
-
-
-def _missing(*keys: str) -> FactValue:
-    return FactValue(None, keys)
 
 
 class Rules(Protocol):
@@ -126,17 +80,7 @@ class Facts:
             if den.value == 0:
                 why = Step("why_zero_denominator", {"name": name, "year": year, "denominator": spec.denominator})
                 return FactValue(undefined=why)
-            value = num.value / den.value  # type: ignore[operator]
-            return FactValue(
-                value,
-                shown=lambda lang: say(
-                    "fact_detail",
-                    lang,
-                    value=format_quantity(value, "ratio"),
-                    detail=f"{num.show(lang)} / {den.show(lang)}",
-                ),
-                unit="ratio",
-            )
+            return worked_out(num.value / den.value, "ratio", num, "/", den)  # type: ignore[operator]
         value = self.profile.figure(year, name)
         if value is None:
             return _missing(f"years.{year}.{name}")
@@ -144,99 +88,9 @@ class Facts:
         return FactValue(value, (), None, lambda lang: figure(value, unit, lang), unit, (year, name, ""))
 
     def _figure_fact(self, name: str, selector: str, args: tuple[str, ...]) -> FactValue:
-        y = self.year
-        if selector == "":
-            return self.raw(y, name)
-        if selector in ("prev", "prev2"):
-            fv = self.raw(y - (1 if selector == "prev" else 2), name)
-            return fv
-        if selector in ("growth", "prev_growth", "increase"):
-            top = y if selector != "prev_growth" else y - 1
-            cur, base = self.raw(top, name), self.raw(top - 1, name)
-            if cur.missing or base.missing:
-                return _missing(*cur.missing, *base.missing)
-            if cur.undefined or base.undefined:
-                return FactValue(undefined=cur.undefined or base.undefined)
-            driver = (top, name, selector) if name in self.vocab.figures else None
-            if selector == "increase":
-                diff = cur.value - base.value  # type: ignore[operator]
-                unit = self.vocab.unit_of(name)
-                return FactValue(
-                    diff,
-                    shown=lambda lang: say(
-                        "fact_detail",
-                        lang,
-                        value=figure(diff, unit, lang),
-                        detail=f"{cur.show(lang)} − {base.show(lang)}",
-                    ),
-                    unit=unit,
-                    driver=driver,
-                )
-            if base.value == 0:
-                return FactValue(undefined=Step("why_zero_base", {"name": name, "year": top - 1}))
-            growth = cur.value / base.value - 1  # type: ignore[operator]
-            return FactValue(
-                growth,
-                shown=lambda lang: say(
-                    "fact_growth",
-                    lang,
-                    value=format_quantity(growth, "ratio"),
-                    current=cur.show(lang),
-                    base=base.show(lang),
-                    year=top - 1,
-                ),
-                unit="ratio",
-                driver=driver,
-            )
-        if selector == "peak_before":
-            earlier = [yr for yr in self.profile.years if yr < y and name in self.profile.years[yr]]
-            if y - 1 not in earlier:
-                return _missing(f"years.{y - 1}.{name}")
-            peak_year = max(earlier, key=lambda yr: self.profile.years[yr][name])
-            value = self.profile.years[peak_year][name]
-            unit = self.vocab.unit_of(name)
-            return FactValue(
-                value,
-                shown=lambda lang: say("fact_peak", lang, value=figure(value, unit, lang), year=y, peak=peak_year),
-                unit=unit,
-            )
-        if selector in ("monthly_growth_min", "monthly_growth_max"):
-            return self._monthly_growth(name, args, selector.endswith("max"))
-        raise KeyError(selector)  # pragma: no cover - checked at load
-
-    def _monthly_growth(self, name: str, groups: tuple[str, ...], want_max: bool) -> FactValue:
-        """Growth of each month group (e.g. 1+2 combined) against the same months a year before."""
-        y = self.year
-        missing: list[str] = []
-        growths: list[tuple[str, Decimal]] = []
-        for group in groups:
-            months = [int(m) for m in group.split("+")]
-            totals = []
-            for year in (y, y - 1):
-                total = Decimal(0)
-                for m in months:
-                    key = f"{year}-{m:02d}"
-                    value = self.profile.months.get(key, {}).get(name)
-                    if value is None:
-                        missing.append(f'months."{key}".{name}')
-                    else:
-                        total += value
-                totals.append(total)
-            if not missing:
-                if totals[1] == 0:
-                    return FactValue(undefined=Step("why_zero_months", {"name": name, "group": group, "year": y - 1}))
-                growths.append((group, totals[0] / totals[1] - 1))
-        if missing:
-            return _missing(*missing)
-        _, value = (max if want_max else min)(growths, key=lambda g: g[1])
-
-        def shown(lang: str) -> str:
-            detail = word("fact_list_sep", lang).join(
-                say("fact_month_group", lang, group=g, growth=format_quantity(v, "ratio")) for g, v in growths
-            )
-            return say("fact_months", lang, value=format_quantity(value, "ratio"), detail=detail)
-
-        return FactValue(value, shown=shown, unit="ratio")
+        """A figure with a selector (polcalc.engine.selectors): `revenue.growth`. (The bare
+        figure, selector "", is resolved as `raw` itself.)"""
+        return SELECTORS[selector].evaluate(self, name, self.year, args)
 
     # -------------------------------------------------------------- everything else
 

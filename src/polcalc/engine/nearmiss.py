@@ -16,6 +16,7 @@ from polcalc.engine.conditions import Verdict, check_all
 from polcalc.engine.evaluate import ELIGIBLE, Check, CompanyResult, Result, evaluate_measure
 from polcalc.engine.facts import Facts, moves_with_figures
 from polcalc.engine.hint import Hint
+from polcalc.engine.selectors import selector_of
 from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.model.profile import Profile
 from polcalc.model.rules import Measure
@@ -44,19 +45,9 @@ def threshold_value(cmp: Comparison, facts: Facts) -> tuple[int, str, Decimal] |
     if fv.driver is None or not isinstance(fv.value, Decimal):
         return None
     year, figure, selector = fv.driver
-    threshold = cmp.value
-    if selector == "":
-        needed = threshold
-    else:
-        base = facts.profile.figure(year - 1, figure)
-        if base is None:
-            return None
-        if selector == "increase":
-            needed = base + threshold
-        elif selector in ("growth", "prev_growth"):
-            needed = base * (1 + threshold)
-        else:
-            return None
+    needed = selector_of(selector).invert(facts.profile, year, figure, cmp.value)
+    if needed is None:
+        return None
     # Figures are whole yuan, units, tonnes; shares (ratio figures) are exact.
     step = Decimal(1) if facts.vocab.figures[figure].unit != "ratio" else Decimal("0.0001")
     least = (needed / step).to_integral_value(rounding=ROUND_CEILING) * step

@@ -7,21 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from polcalc.engine.catalog import Catalog
+from polcalc.engine.selectors import selector_of
 from polcalc.model.conditions import FactRef, iter_comparisons
 from polcalc.model.rules import Measure
 
 SIZE_FIGURES = ("employees", "revenue", "total_assets")  # what the size classes of 300号 read
-
-# Years a figure selector reads, as offsets from the measure's year.
-_OFFSETS = {
-    "": (0,),
-    "prev": (1,),
-    "prev2": (2,),
-    "growth": (0, 1),
-    "increase": (0, 1),
-    "prev_growth": (1, 2),
-    "peak_before": (1,),
-}
 
 
 @dataclass
@@ -60,20 +50,17 @@ def fields_used(catalog: Catalog, region: str | None = None) -> dict[tuple[str, 
     for m in catalog.measures_for(region=region):
         year = m.year or catalog.policy_of(m).year
         for fact in facts_of(m, catalog):
-            sel = fact.selectors[0].name if fact.selectors else ""
             if fact.name in vocab.figures or fact.name in vocab.derived:
                 names = (
                     [vocab.derived[fact.name].numerator, vocab.derived[fact.name].denominator]
                     if fact.name in vocab.derived
                     else [fact.name]
                 )
+                sel = selector_of(fact.selectors[0].name if fact.selectors else "")
                 for name in names:
-                    if sel.startswith("monthly_growth"):
-                        use("month_figure", name, m).years.update((year, year - 1))
-                        continue
-                    entry = use("figure", name, m)
-                    entry.years.update(year - k for k in _OFFSETS[sel])
-                    if sel == "peak_before":
+                    entry = use("month_figure" if sel.monthly else "figure", name, m)
+                    entry.years.update(year - k for k in sel.offsets)
+                    if sel.every_year_before:
                         entry.all_years_before = max(entry.all_years_before or year, year)
             elif fact.name in vocab.status:
                 use("status", fact.name, m)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.reads import FieldUse, facts_of, fields_used
+from polcalc.engine.selectors import SELECTORS
 from polcalc.i18n.messages import ProfileError
 from polcalc.i18n.words import both, word
 from polcalc.inputs.profiles import validate_profile
@@ -158,15 +159,16 @@ def _size_figures(catalog: Catalog, industry: str | None) -> tuple[str, ...]:
 
 
 def _months_read(catalog: Catalog, region: str) -> dict[int, dict[str, list[str]]]:
-    """The months monthly selectors read: monthly_growth_max(1+2, 3) in 2023 reads Jan-Mar 2023 and 2022."""
+    """The months monthly selectors read: month groups 1+2 and 3 of 2023 read Jan-Mar 2023 and 2022."""
     out: dict[int, dict[str, set[str]]] = {}
     for m in catalog.measures_for(region=region):
         year = m.year or catalog.policy_of(m).year
         for fact in facts_of(m, catalog):
-            if not fact.selectors or not fact.selectors[0].name.startswith("monthly_growth"):
+            selector = SELECTORS.get(fact.selectors[0].name) if fact.selectors else None
+            if selector is None or not selector.monthly:
                 continue
-            months = {int(p) for group in fact.selectors[0].args for p in group.split("+")}
-            for y in (year - 1, year):
+            months = selector.months(fact.selectors[0].args)
+            for y in sorted(year - k for k in selector.offsets):
                 out.setdefault(y, {}).setdefault(fact.name, set()).update(f"{y}-{mo:02d}" for mo in months)
     return {y: {name: sorted(keys) for name, keys in figs.items()} for y, figs in sorted(out.items())}
 

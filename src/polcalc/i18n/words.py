@@ -296,6 +296,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "fact_month_group": ("{group}月 {growth}", "{group}: {growth}"),
     "fact_list_sep": ("，", ", "),
     "fact_reference": ("{value}（{series}，{year}年）", "{value} ({series}, {year})"),
+    # A figure with a selector in words (polcalc.engine.selectors), {noun} the figure's label.
+    "selector_prev": ("上年{noun}", "last year's {noun}"),
+    "selector_prev2": ("前年{noun}", "the year before last's {noun}"),
+    "selector_growth": ("{noun}增速", "{noun} growth"),
+    "selector_prev_growth": ("上年增速{noun}", "last year's growth {noun}"),
+    "selector_increase": ("{noun}增量", "{noun} increase"),
+    "selector_peak_before": ("{noun}历年最高", "{noun} best earlier"),
     "fact_above_scale": (
         "推算：{year}年营业收入 {revenue} {op} {industry}规模以上标准 {threshold}",
         "derived: revenue {revenue} in {year} {op} {threshold} threshold for {industry}",

@@ -15,6 +15,7 @@ from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.compiled import is_open, window
 from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, measure_cap
+from polcalc.engine.selectors import SELECTORS
 from polcalc.i18n.steps import render_step
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
@@ -231,16 +232,6 @@ def company_dict(
 # ------------------------------------------------------------------ measures without a company
 
 
-_SELECTOR_WORDS = {
-    "prev": ("上年", "last year's"),
-    "prev2": ("前年", "the year before last's"),
-    "growth": ("增速", "growth"),
-    "prev_growth": ("上年增速", "last year's growth"),
-    "increase": ("增量", "increase"),
-    "peak_before": ("历年最高", "best earlier"),
-}
-
-
 def fact_label(fact: FactRef, vocab: Vocabulary | None, lang: str) -> str:
     """A fact in words: `industrial_output.prev` -> "last year's gross industrial output"."""
     label = vocab.label_of(fact.name) if vocab else None
@@ -248,17 +239,11 @@ def fact_label(fact: FactRef, vocab: Vocabulary | None, lang: str) -> str:
         return fact.text
     text = label.get(lang)
     for sel in fact.selectors:
-        words = _SELECTOR_WORDS.get(sel.name)
-        if words is None:
+        selector = SELECTORS.get(sel.name)
+        worded = selector.label(text, lang) if selector is not None else None
+        if worded is None:
             return fact.text
-        zh, en = words
-        text = (
-            f"{zh}{text}"
-            if lang == "zh" and sel.name.startswith("prev")
-            else (
-                f"{text}{zh}" if lang == "zh" else (f"{en} {text}" if sel.name.startswith("prev") else f"{text} {en}")
-            )
-        )
+        text = worded
     return text
 
 
