@@ -186,7 +186,7 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
             problems.append(
                 f"{path.name}: policy.region {pol.region!r} is not a region{suggest(pol.region, vocabulary.regions)}"
             )
-        problems += [f"{path.name}: policy.when: {p}" for p in check_conditions(pol.when, vocabulary, reference)]
+        problems += [f"{path.name}: policy.when: {p}" for p in condition_problems(pol.when, vocabulary, reference)]
         for i, m in enumerate(pf.measures):
             where = f"{path.name}: measures[{i}]({m.id})"
             if m.policy_id != pol.id:
@@ -194,16 +194,16 @@ def build_catalog(common: Path, policy_files: list[Path]) -> tuple[Catalog | Non
             if m.id in measures:
                 problems.append(f"{where}.id: duplicate measure id")
             measures[m.id] = m
-            problems += [f"{where}.when: {p}" for p in check_conditions(m.when, vocabulary, reference)]
-            problems += [f"{where}.judged: {p}" for p in check_conditions(m.judged, vocabulary, reference)]
-            problems += [f"{where}.award: {p}" for p in check_award(m.award, vocabulary, reference)]
+            problems += [f"{where}.when: {p}" for p in condition_problems(m.when, vocabulary, reference)]
+            problems += [f"{where}.judged: {p}" for p in condition_problems(m.judged, vocabulary, reference)]
+            problems += [f"{where}.award: {p}" for p in award_problems(m.award, vocabulary, reference)]
     return Catalog(vocabulary, reference, policies, measures, sources), problems
 
 
 # ------------------------------------------------------------------ fact names
 
 
-def check_fact(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | None:
+def fact_problem(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | None:
     """None when the fact names something that exists, else what is wrong."""
     sel = fact.selectors
     names = [s.name for s in sel]
@@ -247,18 +247,18 @@ def check_fact(fact: FactRef, vocab: Vocabulary, reference: Reference) -> str | 
     return f"unknown fact {fact.name!r}{suggest(fact.name, known)}"
 
 
-def check_conditions(conds, vocab: Vocabulary, reference: Reference) -> list[str]:
+def condition_problems(conds, vocab: Vocabulary, reference: Reference) -> list[str]:
     problems = []
     for cmp in iter_comparisons(conds):
-        problems += _check_comparison(cmp, vocab, reference)
+        problems += _comparison_problems(cmp, vocab, reference)
     return problems
 
 
-def _check_comparison(cmp: Comparison, vocab: Vocabulary, reference: Reference) -> list[str]:
+def _comparison_problems(cmp: Comparison, vocab: Vocabulary, reference: Reference) -> list[str]:
     out = []
-    if err := check_fact(cmp.fact, vocab, reference):
+    if err := fact_problem(cmp.fact, vocab, reference):
         out.append(f"{cmp.text!r}: {err}")
-    if isinstance(cmp.value, FactRef) and (err := check_fact(cmp.value, vocab, reference)):
+    if isinstance(cmp.value, FactRef) and (err := fact_problem(cmp.value, vocab, reference)):
         out.append(f"{cmp.text!r}: {err}")
     if (
         cmp.fact.name == "recognized"
@@ -284,10 +284,10 @@ def _check_comparison(cmp: Comparison, vocab: Vocabulary, reference: Reference) 
     return out
 
 
-def check_award(award: AwardModel, vocab: Vocabulary, reference: Reference) -> list[str]:
+def award_problems(award: AwardModel, vocab: Vocabulary, reference: Reference) -> list[str]:
     """What every kind must meet (the facts it reads and the conditions it judges name known
     things), then what its own kind asks (polcalc.engine.awards)."""
-    problems = [f"{f.text}: {err}" for f in award.facts() if (err := check_fact(f, vocab, reference))]
+    problems = [f"{f.text}: {err}" for f in award.facts() if (err := fact_problem(f, vocab, reference))]
     for where, conds in award.conditions():
-        problems += [f"{where}: {p}" for p in check_conditions(conds, vocab, reference)]
+        problems += [f"{where}: {p}" for p in condition_problems(conds, vocab, reference)]
     return problems + award.problems()
