@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from polcalc.i18n.words import both
-from polcalc.inputs.profiles import MAX_YEAR, MIN_YEAR
+from polcalc.model.profile import MAX_YEAR, MIN_YEAR
 from polcalc.model.quantity import LIMIT
 from polcalc.model.vocabulary import SIZES, Figure, Vocabulary
 
