@@ -169,12 +169,12 @@ def test_the_format_names_the_fields_of_the_records_it_is_read_into():
     """PROFILE_KEYS is the format, the records what it is read into: the same keys in the same
     order, and a key a profile must have is a field without a default."""
     _agree(Profile, PROFILE_KEYS)
-    dated = [spec for spec in PROFILE_KEYS.values() if spec.kind is Kind.DATED]
+    dated = [spec for spec in PROFILE_KEYS.values() if spec.kind == Kind.DATED]
     assert len(dated) == 2
     for spec in dated:
         assert spec.record is not None and spec.entry
         _agree(spec.record, spec.entry)
-    assert all(not spec.entry for spec in PROFILE_KEYS.values() if spec.kind is not Kind.DATED)
+    assert all(not spec.entry for spec in PROFILE_KEYS.values() if spec.kind != Kind.DATED)
 
 
 def _problems(data: dict[str, Any]) -> list[str]:

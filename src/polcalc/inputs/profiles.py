@@ -123,17 +123,17 @@ def _as_int(value: Any) -> int | Message:
 def _read(spec: Key, value: Any) -> Any:
     """`value` as a value of the key's kind, or the Message saying why it is not one."""
     kind = spec.kind
-    if kind is Kind.YEAR:
+    if kind == Kind.YEAR:
         return _as_int(value)
-    if kind is Kind.TEXT or kind is Kind.NON_EMPTY_TEXT:
+    if kind == Kind.TEXT or kind == Kind.NON_EMPTY_TEXT:
         if not isinstance(value, str):
             return Message("pf_not_text")
-        return Message("pf_empty_text") if kind is Kind.NON_EMPTY_TEXT and not value else value
-    if kind is Kind.SIZE_WORD:
+        return Message("pf_empty_text") if kind == Kind.NON_EMPTY_TEXT and not value else value
+    if kind == Kind.SIZE_WORD:
         if isinstance(value, str):  # which word: validate_profile checked it against SIZES
             return value
         return Message("pf_not_size", choices=", ".join(map(repr, SIZES[:-1])) + f" or {SIZES[-1]!r}")
-    if kind is Kind.DATED:
+    if kind == Kind.DATED:
         return value if isinstance(value, (list, tuple)) else Message("pf_not_entries")
     return value if isinstance(value, dict) else Message("pf_not_table")  # flags, figures by year or month
 
@@ -167,7 +167,7 @@ def _build(clean: dict[str, Any]) -> tuple[Profile | None, list[tuple[tuple[Any,
         value = _read(spec, clean[key])
         if isinstance(value, Message):
             errors.append(((key,), value))
-        elif spec.kind is Kind.DATED:
+        elif spec.kind == Kind.DATED:
             values[key] = _dated(key, spec, list(value), errors)
     if errors:
         return None, errors

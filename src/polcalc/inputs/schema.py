@@ -121,7 +121,7 @@ _ABOUT: dict[str, str] = {
 def _choices(path: str, spec: Key, vocab: Vocabulary) -> tuple[list[str], list[str] | None] | None:
     """The words a text key must be one of, and their hover texts (x-taplo.docs.enumValues), when
     the reader checks it against a list of words."""
-    if spec.kind is Kind.SIZE_WORD:
+    if spec.kind == Kind.SIZE_WORD:
         return list(SIZES), [bilingual(*both(f"size_{s}")) for s in SIZES]
     entries: dict[str, Any] | None = {
         "region": vocab.regions,
@@ -147,24 +147,24 @@ def _value(path: str, spec: Key, vocab: Vocabulary) -> dict[str, Any]:
         head = {"type": "string", "enum": words}
         if docs is not None:
             tail = {"x-taplo": {"docs": {"enumValues": docs}}}
-    elif kind is Kind.TEXT:
+    elif kind == Kind.TEXT:
         head = {"type": "string"}
-    elif kind is Kind.NON_EMPTY_TEXT:
+    elif kind == Kind.NON_EMPTY_TEXT:
         head = {"type": "string", "minLength": 1}
-    elif kind is Kind.YEAR:
+    elif kind == Kind.YEAR:
         head = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
-    elif kind is Kind.FLAGS:
+    elif kind == Kind.FLAGS:
         head = {"type": "object"}
         tail = {"properties": _statuses(vocab), "additionalProperties": False}
-    elif kind is Kind.BY_YEAR or kind is Kind.BY_MONTH:
-        monthly = kind is Kind.BY_MONTH
+    elif kind == Kind.BY_YEAR or kind == Kind.BY_MONTH:
+        monthly = kind == Kind.BY_MONTH
         figures = _figures(vocab, monthly=monthly, description=_ABOUT[f"{path}.*"])
         head = {"type": "object"}
         tail = {
             "patternProperties": {MONTH_PATTERN if monthly else YEAR_PATTERN: figures},
             "additionalProperties": False,
         }
-    elif kind is Kind.DATED:
+    elif kind == Kind.DATED:
         head = {"type": "array"}
         tail = {"items": _entry(path, spec, vocab)}
     else:  # pragma: no cover - a kind added to the format and not to its schema

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from decimal import Decimal
-from enum import Enum
-from typing import Literal
+from typing import Final, Literal
 
 from polcalc.core.record import Record, frozen
 
@@ -62,17 +61,18 @@ class Profile(Record):
 # ------------------------------------------------------------------ the format's shape
 
 
-class Kind(Enum):
-    """What a key of a profile (or a field of one of its dated entries) holds."""
+class Kind:
+    """What a key of a profile (or a key of one of its dated entries) holds. Plain names, not an
+    Enum: making an Enum class would cost every start of `check` a fifth of a millisecond."""
 
-    TEXT = "text"
-    NON_EMPTY_TEXT = "non-empty text"
-    SIZE_WORD = "size word"  # one of SIZES (polcalc.model.vocabulary)
-    FLAGS = "table of booleans"  # status: a status word, true or false
-    BY_YEAR = "figures by year"  # [years.2020]
-    BY_MONTH = "figures by month"  # [months."2023-01"]
-    DATED = "list of dated entries"  # [[recognitions]], [[events]]: tables with a year
-    YEAR = "int year"  # MIN_YEAR..MAX_YEAR
+    TEXT: Final = "text"
+    NON_EMPTY_TEXT: Final = "non-empty text"
+    SIZE_WORD: Final = "size word"  # one of SIZES (polcalc.model.vocabulary)
+    FLAGS: Final = "table of booleans"  # status: a status word, true or false
+    BY_YEAR: Final = "figures by year"  # [years.2020]
+    BY_MONTH: Final = "figures by month"  # [months."2023-01"]
+    DATED: Final = "list of dated entries"  # [[recognitions]], [[events]]: tables with a year
+    YEAR: Final = "int year"  # MIN_YEAR..MAX_YEAR
 
 
 MIN_YEAR, MAX_YEAR = 1990, 2100  # the years a profile may speak of: a year's figures, an entry's year
@@ -83,7 +83,7 @@ class Key(Record):
     """One key of the format: its kind, whether a profile must have it, and for a list of dated
     entries the record each entry is read into and the keys of an entry."""
 
-    kind: Kind
+    kind: str  # a Kind
     required: bool = False
     record: type[Recognition | Event] | None = None
     entry: dict[str, Key] = field(default_factory=dict)
