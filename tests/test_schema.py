@@ -4,6 +4,7 @@ profile reader on the sample companies, the bad-profile corpus and the ways amou
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from polcalc.cli.app import app
 from polcalc.engine.compiled import load_catalog
 from polcalc.i18n.messages import ProfileError
 from polcalc.inputs.profiles import validate_profile
-from polcalc.inputs.schema import build_schema, render_schema
-from polcalc.model.profile import TOP_KEYS
+from polcalc.inputs.schema import MONTH_PATTERN, YEAR_PATTERN, build_schema, render_schema
+from polcalc.model.profile import MAX_YEAR, MIN_YEAR, TOP_KEYS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -162,6 +163,13 @@ def test_a_recognition_level_must_be_one_of_its_kinds_levels():
     bad = {**base, "recognitions": [{"kind": "little_giant", "level": "city", "year": 2021}]}
     assert schema_errors(good) == [] and reader_accepts(good)
     assert schema_errors(bad) and not reader_accepts(bad)
+
+
+def test_the_year_pattern_admits_exactly_the_readers_years():
+    pattern = re.compile(YEAR_PATTERN)
+    assert [y for y in range(1000, 10000) if pattern.match(str(y))] == list(range(MIN_YEAR, MAX_YEAR + 1))
+    month = re.compile(MONTH_PATTERN)
+    assert month.match(f"{MIN_YEAR}-01") and month.match(f"{MAX_YEAR}-12") and not month.match(f"{MAX_YEAR + 1}-01")
 
 
 def test_years_and_months_keys_are_checked_like_the_reader():

@@ -24,7 +24,7 @@ from polcalc.engine.compiled import load_catalog
 from polcalc.i18n.messages import ProfileError
 from polcalc.inputs.profiles import validate_profile
 from polcalc.model.conditions import FactRef, Selector, parse_fact
-from polcalc.model.profile import Profile
+from polcalc.model.profile import PROFILE_KEYS, Key, Kind, Profile
 
 # ---------------------------------------------------------------- records
 
@@ -155,6 +155,25 @@ def test_a_warm_cache_evaluates_a_company_without_importing_pydantic_or_rich(tmp
 
 
 # ---------------------------------------------------------------- a profile's remaining type checks
+
+
+def _agree(record: type, keys: dict[str, Key]) -> None:
+    assert tuple(keys) == tuple(f.name for f in dataclasses.fields(record))
+    for f in dataclasses.fields(record):
+        no_default = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        assert keys[f.name].required is no_default, f"{record.__name__}.{f.name}"
+
+
+def test_the_format_names_the_fields_of_the_records_it_is_read_into():
+    """PROFILE_KEYS is the format, the records what it is read into: the same keys in the same
+    order, and a key a profile must have is a field without a default."""
+    _agree(Profile, PROFILE_KEYS)
+    dated = [spec for spec in PROFILE_KEYS.values() if spec.kind == Kind.DATED]
+    assert len(dated) == 2
+    for spec in dated:
+        assert spec.record is not None and spec.entry
+        _agree(spec.record, spec.entry)
+    assert all(not spec.entry for spec in PROFILE_KEYS.values() if spec.kind != Kind.DATED)
 
 
 def _problems(data: dict[str, Any]) -> list[str]:

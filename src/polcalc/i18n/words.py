@@ -431,23 +431,25 @@ _WORDS: dict[str, tuple[str, str]] = {
         '{value} 超过 100%：比例请写作 "70%" 或 0.7',
         '{value} is over 100%: write a share such as "70%" or 0.7',
     ),
-    # pydantic's checks of types (English: pydantic's own words), and any other it reports
-    "pv_string_type": ("应为文本（加引号的字符串）", "Input should be a valid string"),
-    "pv_string_too_short": ("不能为空", "String should have at least 1 character"),
-    "pv_int_type": ("应为整数", "Input should be a valid integer"),
-    "pv_int_parsing": (
+    # a value not of its key's kind (polcalc.model.profile.PROFILE_KEYS); the English words are those
+    # pydantic gave when it read profiles, kept so that no message changed when it stopped
+    "pf_not_text": ("应为文本（加引号的字符串）", "Input should be a valid string"),
+    "pf_empty_text": ("不能为空", "String should have at least 1 character"),
+    "pf_not_size": ("取值无效：Input should be {choices}", "Input should be {choices}"),
+    "pf_not_int": ("应为整数", "Input should be a valid integer"),
+    "pf_int_unreadable": (
         "应为整数：无法把这段文字读作整数",
         "Input should be a valid integer, unable to parse string as an integer",
     ),
-    "pv_int_from_float": (
+    "pf_int_fraction": (
         "应为整数：不能带小数",
         "Input should be a valid integer, got a number with a fractional part",
     ),
-    "pv_dict_type": ("应为一张表", "Input should be a valid dictionary"),
-    "pv_tuple_type": ("应为表的数组（[[…]]）", "Input should be a valid tuple"),
-    "pv_missing": ("缺少此项", "Field required"),
-    "pv_extra_forbidden": ("未知的键", "Extra inputs are not permitted"),
-    "pv_other": ("取值无效：{detail}", "{detail}"),
+    "pf_int_not_finite": ("取值无效：Input should be a finite number", "Input should be a finite number"),
+    "pf_not_table": ("应为一张表", "Input should be a valid dictionary"),
+    "pf_not_entries": ("应为表的数组（[[…]]）", "Input should be a valid tuple"),
+    "pf_entry_missing_key": ("缺少此项", "Field required"),
+    "pf_entry_unknown_key": ("未知的键", "Extra inputs are not permitted"),
     # --- an amount as people write it (polcalc.money.parse_quantity)
     "q_bool": ("应为数字，而不是 {value}", "expected a number, got {value}"),
     "q_not_finite": ("应为有限的数字，而不是 {value}", "expected a finite number, got {value}"),

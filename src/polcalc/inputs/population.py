@@ -27,10 +27,11 @@ from typing import Any, NamedTuple
 
 from polcalc.i18n.messages import Message, Problem, ProfileError, UsageError, did_you_mean
 from polcalc.inputs.profiles import validate_profile
-from polcalc.model.profile import Profile
+from polcalc.model.profile import PROFILE_KEYS, REQUIRED, Kind, Profile
 from polcalc.model.vocabulary import Vocabulary
 
-PLAIN = ("id", "name", "region", "industry", "size", "notes")
+# A cell each for the id and the profile's keys that hold one word or text (name, region, industry, size, notes).
+PLAIN = ("id", *(k for k, s in PROFILE_KEYS.items() if s.kind in (Kind.TEXT, Kind.NON_EMPTY_TEXT, Kind.SIZE_WORD)))
 _FIGURE = re.compile(r"^(?P<name>[a-z][a-z0-9_]*?)_(?P<year>\d{4})(?:_(?P<month>\d{2}))?$")
 _TRUE = {"true", "1", "yes", "y", "是", "t"}
 _FALSE = {"false", "0", "no", "n", "否", "f"}
@@ -88,7 +89,7 @@ def parse_header(header: list[str], vocab: Vocabulary, source: str) -> list[Colu
         else:
             generic = _FIGURE.sub(lambda m: f"{m['name']}_YYYY", h)
             problems.append(Message("tbl_not_a_column", column=repr(h), suggest=did_you_mean(generic, known)))
-    if "name" not in header or "region" not in header:
+    if any(key not in header for key in REQUIRED):
         problems.append(Message("tbl_needs_name_region"))
     if problems:
         raise ProfileError(source, [*problems, Message("tbl_columns_doc")])

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from polcalc.i18n.messages import Message, Problem, ProfileError, did_you_mean
-from polcalc.model.profile import TOP_KEYS, Event, Profile, Recognition
+from polcalc.model.profile import MAX_YEAR, MIN_YEAR, PROFILE_KEYS, REQUIRED, TOP_KEYS, Key, Kind, Profile
 from polcalc.model.quantity import QuantityError, parse_quantity
 from polcalc.model.vocabulary import SIZES, Vocabulary
 
@@ -25,7 +25,6 @@ else:
         import tomllib  # type: ignore[no-redef]  # tomli 2.4 reads TOML 1.1: documents tomllib refuses
 
 MAX_BYTES = 1_000_000  # a profile is a page of figures; anything larger is a mistake
-MIN_YEAR, MAX_YEAR = 1990, 2100
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 _TOP = frozenset(TOP_KEYS)
@@ -89,23 +88,24 @@ class _Problems:
         self.items.append(Problem(path, message, _line_of(self.text, key) if key else None))
 
 
-# The types left to check once the vocabulary checks pass, with the words pydantic used when it
-# checked them (the pv_* messages), and its lax readings: a year may be written "2020" or 2020.0.
-_SIZE_CHOICES = "Input should be 'micro', 'small', 'medium' or 'large'"
-_DATED: dict[str, tuple[tuple[str, str], ...]] = {
-    "recognitions": (("kind", "str"), ("level", "str"), ("year", "int")),
-    "events": (("kind", "str"), ("year", "int"), ("note", "str?")),
-}
+# ------------------------------------------------------------------ the kinds of value (PROFILE_KEYS)
+# What is left to check once the vocabulary checks pass: that each value is of its key's kind.
 
 
 def _as_int(value: Any) -> int | Message:
-    """An int as pydantic (lax mode) read one, or the message it gave."""
-    if isinstance(value, int):  # bool included, as pydantic took it
+    """A value of an int-year key as an int, or the message saying why it is not one.
+
+    Our rule, lax on purpose: a whole number however it is written, 2020, 2020.0, "2020", " 2020 "
+    or "2020.0". It came from pydantic's lax mode, which read profiles once; it is ours now, not a
+    copy kept in step with pydantic. (A bool is an int to Python: validate_profile refuses a bool
+    year before this reads it.)
+    """
+    if isinstance(value, int):
         return int(value)
     if isinstance(value, (Decimal, float)):
         if not (value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)):  # TOML's nan, inf
-            return Message("pv_other", detail="Input should be a finite number")
-        return int(value) if value == int(value) else Message("pv_int_from_float")
+            return Message("pf_int_not_finite")
+        return int(value) if value == int(value) else Message("pf_int_fraction")
     if isinstance(value, str):
         try:
             return int(value.strip())
@@ -113,55 +113,62 @@ def _as_int(value: Any) -> int | Message:
             try:
                 number = Decimal(value.strip().replace("_", ""))
             except InvalidOperation:
-                return Message("pv_int_parsing")
+                return Message("pf_int_unreadable")
             if "." in value and number.is_finite() and number == number.to_integral_value():
                 return int(number)
-            return Message("pv_int_parsing")
-    return Message("pv_int_type")
+            return Message("pf_int_unreadable")
+    return Message("pf_not_int")
 
 
-def _dated(section: str, items: list[Any], errors: list[tuple[tuple[Any, ...], Message]]) -> tuple[Any, ...]:
-    cls, spec = (Recognition, _DATED[section]) if section == "recognitions" else (Event, _DATED[section])
+def _read(spec: Key, value: Any) -> Any:
+    """`value` as a value of the key's kind, or the Message saying why it is not one."""
+    kind = spec.kind
+    if kind == Kind.YEAR:
+        return _as_int(value)
+    if kind == Kind.TEXT or kind == Kind.NON_EMPTY_TEXT:
+        if not isinstance(value, str):
+            return Message("pf_not_text")
+        return Message("pf_empty_text") if kind == Kind.NON_EMPTY_TEXT and not value else value
+    if kind == Kind.SIZE_WORD:
+        if isinstance(value, str):  # which word: validate_profile checked it against SIZES
+            return value
+        return Message("pf_not_size", choices=", ".join(map(repr, SIZES[:-1])) + f" or {SIZES[-1]!r}")
+    if kind == Kind.DATED:
+        return value if isinstance(value, (list, tuple)) else Message("pf_not_entries")
+    return value if isinstance(value, dict) else Message("pf_not_table")  # flags, figures by year or month
+
+
+def _dated(section: str, spec: Key, items: list[Any], errors: list[tuple[tuple[Any, ...], Message]]) -> tuple[Any, ...]:
     built = []
     for i, item in enumerate(items):  # every one a table: validate_profile saw to it
         values: dict[str, Any] = {}
-        for name, kind in spec:
+        for name, field in spec.entry.items():
             if name not in item:
-                if kind != "str?":
-                    errors.append(((section, i, name), Message("pv_missing")))
+                if field.required:
+                    errors.append(((section, i, name), Message("pf_entry_missing_key")))
                 continue
-            value = _as_int(item[name]) if kind == "int" else item[name]
+            value = values[name] = _read(field, item[name])
             if isinstance(value, Message):
                 errors.append(((section, i, name), value))
-            elif kind != "int" and not isinstance(value, str):
-                errors.append(((section, i, name), Message("pv_string_type")))
-            values[name] = value
-        errors += [((section, i, name), Message("pv_extra_forbidden")) for name in item if name not in values]
+        errors += [((section, i, name), Message("pf_entry_unknown_key")) for name in item if name not in spec.entry]
         built.append(values)
-    return tuple(cls(**values) for values in built) if not errors else ()
+    record = spec.record
+    assert record is not None  # every DATED key names its record
+    return tuple(record(**values) for values in built) if not errors else ()
 
 
 def _build(clean: dict[str, Any]) -> tuple[Profile | None, list[tuple[tuple[Any, ...], Message]]]:
-    """The Profile, or each (key location, message) of a value of the wrong type, in field order."""
+    """The Profile, or each (key location, message) of a value of the wrong kind, in key order."""
     errors: list[tuple[tuple[Any, ...], Message]] = []
     values = dict(clean)
-    for key in TOP_KEYS:
+    for key, spec in PROFILE_KEYS.items():
         if key not in clean:
             continue
-        value = clean[key]
-        if key in ("name", "region", "industry", "notes") and not isinstance(value, str):
-            errors.append(((key,), Message("pv_string_type")))
-        elif key == "name" and value == "":
-            errors.append(((key,), Message("pv_string_too_short")))
-        elif key == "size" and not isinstance(value, str):
-            errors.append(((key,), Message("pv_other", detail=_SIZE_CHOICES)))
-        elif key in ("status", "years", "months") and not isinstance(value, dict):
-            errors.append(((key,), Message("pv_dict_type")))
-        elif key in _DATED:
-            if isinstance(value, (list, tuple)):
-                values[key] = _dated(key, list(value), errors)
-            else:
-                errors.append(((key,), Message("pv_tuple_type")))
+        value = _read(spec, clean[key])
+        if isinstance(value, Message):
+            errors.append(((key,), value))
+        elif spec.kind == Kind.DATED:
+            values[key] = _dated(key, spec, list(value), errors)
     if errors:
         return None, errors
     return Profile(**values), []
@@ -174,7 +181,7 @@ def validate_profile(data: dict[str, Any], source: str, vocab: Vocabulary, text:
             problems.add(
                 key, Message("pr_unknown_key", suggest=did_you_mean(key, TOP_KEYS), valid=", ".join(TOP_KEYS)), key
             )
-    for key in ("name", "region"):
+    for key in REQUIRED:
         if key not in data:
             problems.add(key, Message("pr_missing"))
 

@@ -275,7 +275,7 @@ class _Questionnaire:
         return None
 
     def year(self, prompt: str) -> int | None:
-        from polcalc.inputs.profiles import MAX_YEAR, MIN_YEAR
+        from polcalc.model.profile import MAX_YEAR, MIN_YEAR
 
         while (text := self.line(prompt)) is not None and text:
             if text.isdigit() and MIN_YEAR <= int(text) <= MAX_YEAR:
