@@ -266,3 +266,16 @@ def test_screen_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monk
         "zh": f"polcalc: 错误：{path}：工作簿解压后有 16 MB（或文件过多），超过上限 8 MB，拒绝读取",
     }
     assert res.stderr.strip() == expected[lang]
+
+
+@pytest.mark.parametrize("written", ['"1800"', "1800.0", "1800", '" 2101 "'])
+def test_an_entry_year_out_of_range_is_refused_however_it_is_written(tmp_path: Path, written: str):
+    path = tmp_path / "p.toml"
+    path.write_text(
+        f'name = "x"\nregion = "xishan"\n[[events]]\nkind = "major_safety_accident"\nyear = {written}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    year = written.strip('" ').removesuffix(".0")
+    assert f"events[0].year: {year} is not a plausible year (1990-2100)" in result.output, result.output

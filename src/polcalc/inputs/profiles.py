@@ -250,8 +250,10 @@ def _check_dated(entry: Any, path: str, kinds: dict[str, Any], problems: _Proble
     if isinstance(year, bool):
         # A bool is an int to Python: true would be read as year 1, and the event silently lost.
         problems.add(f"{path}.year", Message("pr_year_not_whole", value=str(year).lower()))
-    elif isinstance(year, int) and not MIN_YEAR <= year <= MAX_YEAR:
-        problems.add(f"{path}.year", Message("pr_implausible_year", year=year, low=MIN_YEAR, high=MAX_YEAR))
+    elif year is not None:
+        whole = _as_int(year)  # however it is written ("1800", 1800.0): the year it reads as
+        if isinstance(whole, int) and not MIN_YEAR <= whole <= MAX_YEAR:
+            problems.add(f"{path}.year", Message("pr_implausible_year", year=whole, low=MIN_YEAR, high=MAX_YEAR))
 
 
 def _figures_by_period(
