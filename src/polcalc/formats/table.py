@@ -31,6 +31,7 @@ from polcalc.i18n.words import say, word
 from polcalc.model.vocabulary import Vocabulary
 from polcalc.views.hints import hint_dict
 from polcalc.views.results import describe_award, totals
+from polcalc.views.screen import ScreenSummary
 
 MEASURE_MIN = 18  # the measure column: an id such as xishan-2020:19.2 and a few words of title
 AWARD_MIN = 14  # "discretionary", "0.2% × 2.3亿" on one line
@@ -373,3 +374,23 @@ def write_measure_table(
     console.print(_render(layouts, console.width, [None] * len(measures)))
     if not quiet:
         console.print(f"{len(measures)} {word('measures', lang)}")
+
+
+def print_screen_summary(stream: IO[str], summary: ScreenSummary, lang: str) -> None:
+    """A screen's summary: how many rows, then per measure met how many qualify, the certain cost
+    and what ranges and discretionary awards could add; the total; the measures lacking data."""
+    console = make_console(stream)
+    failed = f"; {word('rows_failed', lang)}: {summary.failures}" if summary.failures else ""
+    console.print(f"{word('screened', lang)}: {summary.screened}" + failed)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column(word("measure", lang), overflow="fold", min_width=MEASURE_MIN, ratio=1)
+    table.add_column(word("qualifying", lang), justify="right", no_wrap=True)
+    table.add_column(word("cost", lang), justify="right", no_wrap=True)
+    table.add_column(word("up_to_more", lang), justify="right", no_wrap=True)
+    for m in summary.met:
+        up_to = money(m.up_to_more, lang) if m.up_to_more else ""
+        table.add_row(f"{m.id}\n{m.title}", str(m.tally.eligible), money(m.total, lang), up_to)
+    console.print(table)
+    console.print(f"{word('total', lang)}: {money(summary.total, lang)}")
+    if summary.lacking_data:
+        console.print(f"{word('screen_needs_data', lang)}: {len(summary.lacking_data)}")

@@ -15,9 +15,11 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import IO, Any
 
+from polcalc.core.money import json_number
 from polcalc.formats.csvfmt import neutral
 from polcalc.formats.svg import wide_len
 from polcalc.i18n.words import word
+from polcalc.views.screen import ScreenSummary
 
 WAN_FORMAT = '0!.0000"万元"'  # 4600000 shows as 460.0000万元; the cell holds 4600000
 
@@ -113,7 +115,7 @@ class DistrictBook:
         self.companies.add(company_rows)
         self.measures.add(measure_rows)
 
-    def close(self, summary: Iterable[dict[str, Any]]) -> None:
+    def close(self, summary: ScreenSummary) -> None:
         w = self._w
         sheet = _Sheet(
             self.book,
@@ -123,7 +125,10 @@ class DistrictBook:
             self.head,
             self.wan,
         )
-        sheet.add([m["id"], m["title"], m["eligible"], m["total"], m["up_to_more"], m["needs_data"]] for m in summary)
+        sheet.add(
+            [m.id, m.title, m.tally.eligible, json_number(m.total), json_number(m.up_to_more), m.tally.needs_data]
+            for m in summary.measures
+        )
         for s in (self.companies, self.measures, sheet):
             s.finish()
         self.book.close()

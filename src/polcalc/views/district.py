@@ -19,6 +19,7 @@ from polcalc.engine.catalog import Catalog
 from polcalc.engine.evaluate import CompanyResult
 from polcalc.engine.hint import Hint
 from polcalc.views.results import totals
+from polcalc.views.screen import ScreenSummary
 
 # Lower bounds (yuan) of the bands of a company's certain total; the first band starts above 0.
 BANDS = (Decimal(0), Decimal(10_000), Decimal(50_000), Decimal(100_000), Decimal(500_000), Decimal(1_000_000))
@@ -106,18 +107,18 @@ def band_bounds() -> list[tuple[Decimal, Decimal | None]]:
 
 
 def district_view(
-    district: District, summary: list[dict[str, Any]], catalog: Catalog, drafts: bool, lang: str
+    district: District, summary: ScreenSummary, catalog: Catalog, drafts: bool, lang: str
 ) -> dict[str, Any]:
-    """The dashboard's data: `summary` is the screen json's "measures" (views.screen.tally_dict),
-    so its totals are the json's; per policy they are the sums of its measures."""
+    """The dashboard's data: its totals are the screen's (the json's "measures"); per policy they
+    are the sums of its measures."""
     from polcalc.views.hints import hint_dict
 
     vocab = catalog.vocabulary
-    measures = [m for m in summary if m["eligible"] or m["stacked_out"]]
-    lacking = sorted((m for m in summary if m["needs_data"]), key=lambda m: (-m["needs_data"], m["id"]))
+    measures = [m.as_dict() for m in summary.measures if m.tally.eligible or m.tally.stacked_out]
+    lacking = [m.as_dict() for m in sorted(summary.lacking_data, key=lambda m: (-m.tally.needs_data, m.id))]
     policies: dict[str, dict[str, Any]] = {}
-    for m in summary:
-        policy = catalog.policy_of(catalog.measures[m["id"]])
+    for m in summary.measures:
+        policy = catalog.policy_of(catalog.measures[m.id])
         p = policies.setdefault(
             policy.id,
             {
@@ -131,11 +132,11 @@ def district_view(
                 "up_to_more": Decimal(0),
             },
         )
-        p["measures_met"] += m["eligible"] > 0
-        p["awards"] += m["eligible"]
-        p["total"] += Decimal(str(m["total"]))
-        p["up_to_more"] += Decimal(str(m["up_to_more"]))
-    titles = {m["id"]: m["title"] for m in summary}
+        p["measures_met"] += m.tally.eligible > 0
+        p["awards"] += m.tally.eligible
+        p["total"] += m.total
+        p["up_to_more"] += m.up_to_more
+    titles = {m.id: m.title for m in summary.measures}
     near = [
         {
             "id": mid,
@@ -159,8 +160,8 @@ def district_view(
     return {
         "screened": district.screened,
         "qualifying": district.qualifying,
-        "total": json_number(sum((Decimal(str(m["total"])) for m in summary), Decimal(0))),
-        "up_to_more": json_number(sum((Decimal(str(m["up_to_more"])) for m in summary), Decimal(0))),
+        "total": json_number(summary.total),
+        "up_to_more": json_number(summary.up_to_more),
         "drafts": drafts,
         "measures": measures,
         "needs_data": lacking,

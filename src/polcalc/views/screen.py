@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from polcalc.core.money import json_number
+from polcalc.core.money import json_number, to_fen
+from polcalc.engine.catalog import Catalog
 from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
-from polcalc.views.results import result_dict
+from polcalc.views.results import result_dict, totals
 
 
 @dataclass
@@ -79,14 +80,111 @@ def screened_company(ident: str, line: int, company: CompanyResult, lang: str, s
     }
 
 
-def tally_dict(measure_id: str, title: str, tally: Tally) -> dict[str, Any]:
-    return {
-        "id": measure_id,
-        "title": title,
-        "eligible": tally.eligible,
-        "total": json_number(tally.certain),
-        "up_to_more": json_number(tally.up_to),
-        "unstated": tally.unstated,
-        "needs_data": tally.needs_data,
-        "stacked_out": tally.stacked_out,
-    }
+def paying(company: CompanyResult, drafts: bool) -> list[Result]:
+    """The company's results that pay or may pay: eligible, money, drafts only when counted."""
+    return [r for r in company.results if r.status == ELIGIBLE and r.grants_money and (drafts or not r.draft)]
+
+
+def measure_rows(ident: str, line: int, company: CompanyResult, drafts: bool, lang: str) -> list[list[Any]]:
+    """Per measure the company meets: measure, title, company id, line, name, amount, up to,
+    stacked out by (screen's --by-measure columns), amounts as check's json writes them."""
+    name = company.profile.name
+    return [
+        [
+            r.id,
+            r.measure.title.get(lang),
+            ident,
+            line,
+            name,
+            json_number(r.amount),
+            json_number(r.amount_max),
+            r.stacked_out_by,
+        ]
+        for r in paying(company, drafts)
+    ]
+
+
+def workbook_rows(
+    ident: str, line: int, company: CompanyResult, drafts: bool, lang: str
+) -> tuple[list[Any], list[list[Any]]]:
+    """The company's row of the workbook (id, line, name, region, measures met, certain sum,
+    up-to sum) and its rows per measure met: the numbers check's json gives."""
+    rows = measure_rows(ident, line, company, drafts, lang)
+    sums = totals(company.results, drafts)
+    profile = company.profile
+    certain = json_number(sum(sums.certain.values(), Decimal(0)))
+    return [ident, line, profile.name, profile.region, len(rows), certain, json_number(sums.up_to)], rows
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureCost:
+    """One measure across the screened population, titled in the run's language."""
+
+    id: str
+    title: str
+    tally: Tally
+
+    @property
+    def total(self) -> Decimal:
+        """The certain cost, to the fen, as every output shows it (and adds it up)."""
+        return to_fen(self.tally.certain)
+
+    @property
+    def up_to_more(self) -> Decimal:
+        return to_fen(self.tally.up_to)
+
+    def as_dict(self) -> dict[str, Any]:
+        """As the screen json's "measures" write it (shared/CONTRACT.md)."""
+        t = self.tally
+        return {
+            "id": self.id,
+            "title": self.title,
+            "eligible": t.eligible,
+            "total": json_number(t.certain),
+            "up_to_more": json_number(t.up_to),
+            "unstated": t.unstated,
+            "needs_data": t.needs_data,
+            "stacked_out": t.stacked_out,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenSummary:
+    """What a screen found, for its summary table, the json's "measures", the workbook's summary
+    sheet and the dashboard: per measure any company met or lacked data for, in document order."""
+
+    screened: int  # rows evaluated
+    failures: int  # rows that could not be read
+    measures: tuple[MeasureCost, ...]
+
+    @property
+    def met(self) -> list[MeasureCost]:
+        """The measures some company qualifies for."""
+        return [m for m in self.measures if m.tally.eligible]
+
+    @property
+    def total(self) -> Decimal:
+        """What the treasury pays for sure: the measures' totals as shown, added up."""
+        return sum((m.total for m in self.measures), Decimal(0))
+
+    @property
+    def up_to_more(self) -> Decimal:
+        """The most the ranges and discretionary awards could add."""
+        return sum((m.up_to_more for m in self.measures), Decimal(0))
+
+    @property
+    def lacking_data(self) -> list[MeasureCost]:
+        """The measures some company may meet once its profile says more."""
+        return [m for m in self.measures if m.tally.needs_data]
+
+    def measure_dicts(self) -> list[dict[str, Any]]:
+        return [m.as_dict() for m in self.measures]
+
+
+def screen_summary(
+    totals: dict[str, Tally], catalog: Catalog, lang: str, screened: int, failures: int
+) -> ScreenSummary:
+    """The summary of the tallies `add_results` kept, the measures in the catalog's order."""
+    measures = catalog.measures
+    costs = tuple(MeasureCost(mid, measures[mid].title.get(lang), totals[mid]) for mid in measures if mid in totals)
+    return ScreenSummary(screened, failures, costs)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from polcalc.cli.options import AsOfOption, FormatOption, LangOption, handle_errors
 from polcalc.cli.usage import error, parse_as_of, require_policy, resolve_lang
 from polcalc.formats import OutputFormat
+
+if TYPE_CHECKING:
+    from polcalc.engine.evaluate import CompanyResult
 
 COMPANY_COLUMNS = [
     "id",
@@ -86,7 +89,7 @@ def screen(
     from polcalc.i18n.words import say
     from polcalc.inputs.population import Row, parse_header, read_rows, row_profile
     from polcalc.views.district import District
-    from polcalc.views.screen import Tally, add_results
+    from polcalc.views.screen import Tally, add_results, screen_summary, workbook_rows
 
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
@@ -134,7 +137,7 @@ def screen(
             text = _render(ident, row.line, company, fmt, language, show_all)
             rows_text = _measure_rows(ident, row.line, company, drafts) if measures_out is not None else ""
             if xlsx_out is not None:
-                cells.append(_xlsx_rows(ident, row.line, company, drafts, language))
+                cells.append(workbook_rows(ident, row.line, company, drafts, language))
             if district is not None:  # every hint of the company: the page counts them per measure
                 hints = company_near_misses(company, catalog, day, limit=len(company.results) * 4)
                 district.add_company(ident, row.line, company, hints, drafts)
@@ -200,7 +203,7 @@ def screen(
                     out.write(text)
                 if by_measure is not None:
                     by_measure.write(measure_rows)
-        summary = _summary(totals, catalog, language)
+        summary = screen_summary(totals, catalog, language, screened, failures)
         if failures and not screened:  # no valid row: the existing files are kept
             for option, path in (("--by-measure", measures_out), ("--xlsx", xlsx_out)):
                 if path is not None:
@@ -224,12 +227,13 @@ def screen(
             print(say("out_kept", language, option="--html", path=str(html_out)), file=sys.stderr)
     if fmt is OutputFormat.json:
         head = stream_opening(day) if first else "\n"
-        out.write(head + '  ],\n  "measures": ' + dumps(summary, indent=2).replace("\n", "\n  ") + "\n}\n")
+        measures = dumps(summary.measure_dicts(), indent=2).replace("\n", "\n  ")
+        out.write(head + '  ],\n  "measures": ' + measures + "\n}\n")
     out.flush()
-    if fmt is OutputFormat.table:
-        _print_summary(sys.stdout, summary, screened, failures, language)
-    elif sys.stderr.isatty():
-        _print_summary(sys.stderr, summary, screened, failures, language)
+    if fmt is OutputFormat.table or sys.stderr.isatty():
+        from polcalc.formats.table import print_screen_summary
+
+        print_screen_summary(sys.stdout if fmt is OutputFormat.table else sys.stderr, summary, language)
     if failures:
         raise typer.Exit(2)
 
@@ -242,7 +246,7 @@ def _discard_again(discard: bool) -> bool:
     return False
 
 
-def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
+def _render(ident: str, line: int, company: CompanyResult, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
     from polcalc.formats.csvfmt import result_lines
     from polcalc.formats.jsonfmt import dumps_bytes, nested_bytes
     from polcalc.views.screen import screened_company
@@ -261,53 +265,11 @@ def _render(ident: str, line: int, company, fmt: OutputFormat, lang: str, show_a
     return b""
 
 
-def _met(company, drafts: bool) -> list:
-    """The company's results that pay or may pay: eligible, money, drafts only when counted."""
-    from polcalc.engine.evaluate import ELIGIBLE
-
-    return [r for r in company.results if r.status == ELIGIBLE and r.grants_money and (drafts or not r.draft)]
-
-
-def _by_measure(ident: str, line: int, company, drafts: bool, lang: str) -> list[list[Any]]:
-    """Per measure met: measure, title, company id, line, name, amount, up to, stacked out by
-    (MEASURE_ROW_COLUMNS), amounts as check's json writes them."""
-    from polcalc.core.money import json_number
-
-    name = company.profile.name
-    return [
-        [
-            r.id,
-            r.measure.title.get(lang),
-            ident,
-            line,
-            name,
-            json_number(r.amount),
-            json_number(r.amount_max),
-            r.stacked_out_by,
-        ]
-        for r in _met(company, drafts)
-    ]
-
-
-def _measure_rows(ident: str, line: int, company, drafts: bool) -> str:
+def _measure_rows(ident: str, line: int, company: CompanyResult, drafts: bool) -> str:
     from polcalc.formats.csvfmt import rows_text
+    from polcalc.views.screen import measure_rows
 
-    return rows_text(_by_measure(ident, line, company, drafts, "zh"))  # the CSV's titles are Chinese
-
-
-def _xlsx_rows(ident: str, line: int, company, drafts: bool, lang: str) -> tuple[list[Any], list[list[Any]]]:
-    """The company's row of the workbook (id, line, name, region, measures met, certain sum,
-    up-to sum) and its rows per measure met: the numbers check's json gives."""
-    from decimal import Decimal
-
-    from polcalc.core.money import json_number
-    from polcalc.views.results import totals
-
-    rows = _by_measure(ident, line, company, drafts, lang)
-    sums = totals(company.results, drafts)
-    profile = company.profile
-    certain = json_number(sum(sums.certain.values(), Decimal(0)))
-    return [ident, line, profile.name, profile.region, len(rows), certain, json_number(sums.up_to)], rows
+    return rows_text(measure_rows(ident, line, company, drafts, "zh"))  # the CSV's titles are Chinese
 
 
 def _count_hint(table: str) -> int:
@@ -316,44 +278,3 @@ def _count_hint(table: str) -> int:
         return 0
     with open(table, "rb") as fh:
         return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")) - 1)
-
-
-def _summary(totals, catalog, lang: str) -> list[dict[str, Any]]:
-    from polcalc.views.screen import tally_dict
-
-    return [
-        tally_dict(mid, catalog.measures[mid].title.get(lang), totals[mid]) for mid in catalog.measures if mid in totals
-    ]
-
-
-def _print_summary(stream, summary: list[dict[str, Any]], screened: int, failures: int, lang: str) -> None:
-    from decimal import Decimal
-
-    from rich import box
-    from rich.table import Table
-
-    from polcalc.formats.table import make_console
-    from polcalc.i18n.numbers import money
-    from polcalc.i18n.words import word
-
-    console = make_console(stream)
-    console.print(
-        f"{word('screened', lang)}: {screened}" + (f"; {word('rows_failed', lang)}: {failures}" if failures else "")
-    )
-    rows = [m for m in summary if m["eligible"]]
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column(word("measure", lang), overflow="fold", min_width=18, ratio=1)
-    table.add_column(word("qualifying", lang), justify="right", no_wrap=True)
-    table.add_column(word("cost", lang), justify="right", no_wrap=True)
-    table.add_column(word("up_to_more", lang), justify="right", no_wrap=True)
-    grand = Decimal(0)
-    for m in rows:
-        total = Decimal(str(m["total"]))
-        grand += total
-        up_to = money(Decimal(str(m["up_to_more"])), lang) if m["up_to_more"] else ""
-        table.add_row(f"{m['id']}\n{m['title']}", str(m["eligible"]), money(total, lang), up_to)
-    console.print(table)
-    console.print(f"{word('total', lang)}: {money(grand, lang)}")
-    pending = [m for m in summary if m["needs_data"]]
-    if pending:
-        console.print(f"{word('screen_needs_data', lang)}: {len(pending)}")
