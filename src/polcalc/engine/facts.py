@@ -155,7 +155,7 @@ class Facts:
         absent = [f"years.{self.year}.{name}" for name, value in values.items() if value is None]
         if absent:
             return _missing("size", *absent)
-        size = row.classify(values).size  # type: ignore[arg-type]
+        size = row.classify(values)  # type: ignore[arg-type]
         year, document = self.year, size_classes.document_number
 
         def note(lang: str) -> str:

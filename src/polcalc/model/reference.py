@@ -8,11 +8,10 @@ small low-profit enterprise criteria and income-tax bands by tax year.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from polcalc.core.money import format_quantity
 from polcalc.core.record import CONFIG, Constrained, Record, frozen
 from polcalc.model.values import Money, Quantity, RateValue
 from polcalc.model.vocabulary import Unit
@@ -54,20 +53,6 @@ SizeFigure = Literal["employees", "revenue", "total_assets"]
 SIZE_FIGURES: tuple[str, ...] = ("employees", "revenue", "total_assets")
 
 
-def _figure_text(name: str, value: Decimal) -> str:
-    if name == "employees":
-        return f"{format_quantity(value, 'count')} staff"
-    return f"{'revenue' if name == 'revenue' else 'assets'} {format_quantity(value, 'yuan')}"
-
-
-@dataclass(frozen=True)
-class SizeClass:
-    """A size derived from a row: the class, and why (the bounds that placed it there)."""
-
-    size: str  # micro, small, medium, large
-    reason: str
-
-
 @frozen
 class SizeRow(Record):
     """One sector's row: "以下" (sme_below) excludes the figure, "及以上" (medium, small) includes it."""
@@ -93,30 +78,18 @@ class SizeRow(Record):
     def figures(self) -> tuple[str, ...]:
         return tuple(name for name in SIZE_FIGURES if name in self.sme_below)
 
-    def values_text(self, values: Mapping[str, Decimal]) -> str:
-        """A firm's figures as the row reads them: "240 staff, revenue 2.4亿"."""
-        return ", ".join(_figure_text(name, values[name]) for name in self.figures)
-
-    def bounds_text(self, level: str, joiner: str = " and ") -> str:
-        bounds: dict[str, Decimal] = getattr(self, level)
-        return joiner.join(_figure_text(name, bounds[name]) for name in self.figures)
-
-    def classify(self, values: Mapping[str, Decimal]) -> SizeClass:
-        """The class of a firm with these figures (every one of `figures` must be given)."""
+    def classify(self, values: Mapping[str, Decimal]) -> str:
+        """The class of a firm with these figures (every one of `figures` must be given): micro,
+        small, medium or large. (Why, in words, is polcalc.engine.facts's note, worded in i18n.)"""
 
         def reaches(level: str) -> bool:
             bounds: dict[str, Decimal] = getattr(self, level)
             return all(values[name] >= bound for name, bound in bounds.items())
 
-        medium_from = f"medium from {self.bounds_text('medium')}"
-        small_from = f"small from {self.bounds_text('small')}"
-        if reaches("sme_below"):
-            return SizeClass("large", f"{self.zh}: large from {self.bounds_text('sme_below')}")
-        if reaches("medium"):
-            return SizeClass("medium", f"{self.zh}: {medium_from}")
-        if reaches("small"):
-            return SizeClass("small", f"{self.zh}: {medium_from} not met; {small_from}")
-        return SizeClass("micro", f"{self.zh}: {small_from} not met, so micro")
+        return next((size for size in ("large", "medium", "small") if reaches(_LEVEL[size])), "micro")
+
+
+_LEVEL = {"large": "sme_below", "medium": "medium", "small": "small"}  # the bound each class starts from
 
 
 @frozen
