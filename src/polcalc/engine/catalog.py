@@ -21,7 +21,7 @@ from polcalc.i18n.messages import RuleError, suggest
 from polcalc.model.conditions import Comparison, FactRef, iter_comparisons
 from polcalc.model.reference import Reference
 from polcalc.model.rules import AwardModel, Measure, Policy, PolicyFile
-from polcalc.model.vocabulary import Vocabulary
+from polcalc.model.vocabulary import SIZES, Vocabulary
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -271,7 +271,7 @@ def _comparison_problems(cmp: Comparison, vocab: Vocabulary, reference: Referenc
     if cmp.fact.name == "industry":
         words = vocab.industry_words()
     elif cmp.fact.name == "size":
-        words = {"micro", "small", "medium", "large"}
+        words = set(SIZES)
     elif cmp.fact.name == "region":
         words = set(vocab.regions)
     elif cmp.fact.name == "recognized" and cmp.fact.selectors and cmp.fact.selectors[0].name in vocab.recognitions:

@@ -61,7 +61,7 @@ def init(
     for option, value, valid in (
         ("region", region, list(vocab.regions)),
         ("industry", industry, list(vocab.industries)),
-        ("size", size, ["micro", "small", "medium", "large"]),
+        ("size", size, list(SIZES)),
     ):
         if value is not None and value not in valid:
             raise UsageError(_bad_choice(option, value, valid, language))
