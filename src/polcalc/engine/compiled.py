@@ -40,7 +40,7 @@ from polcalc.engine.conditions import (
     judged_verdict,
     verdict_from,
 )
-from polcalc.engine.facts import Resolver
+from polcalc.engine.facts import Facts, Resolver
 from polcalc.i18n.messages import RuleError
 from polcalc.model.conditions import Condition
 from polcalc.model.rules import Measure, Policy
@@ -196,7 +196,7 @@ class Plan:
         self.award_fixed = award.same_for_everyone()
         self.fixed_award: Computed | None = None  # the award when it is the same for every company
 
-    def compute(self, facts: Any) -> Computed:
+    def compute(self, facts: Facts) -> Computed:
         """The award, capped. One that reads no fact (a set sum, a service) is computed once and
         shared by every result: never to be mutated."""
         if self.fixed_award is not None:
