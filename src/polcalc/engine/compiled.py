@@ -23,6 +23,7 @@ never by an object's id().
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -117,7 +118,7 @@ class Compiled(Catalog):
 
     # -------------------------------------------------------------- conditions
 
-    def checkers(self, conds: Any) -> tuple[Checker, ...]:
+    def checkers(self, conds: Sequence[Condition]) -> tuple[Checker, ...]:
         """Per condition, a function giving its Check. Equal conditions (measures often repeat
         one, "above_scale") share one checker, so check_each tests them once per company."""
         key = tuple(conds)
@@ -126,7 +127,7 @@ class Compiled(Catalog):
             found = self._checkers[key] = tuple(self._checker(c) for c in key)
         return found
 
-    def verdict(self, conds: Any) -> Verdict:
+    def verdict(self, conds: Sequence[Condition]) -> Verdict:
         """Whether every condition holds (None: some cannot be judged and none fails)."""
         key = tuple(conds)
         found = self._verdicts.get(key)
