@@ -66,6 +66,9 @@ def validation_problems(exc: ValidationError, data: Any) -> list[str]:
 
 @dataclass
 class Catalog:
+    """The rules validated and cross-checked: plain records, all a cache file holds. What is
+    derived from them for evaluating companies is polcalc.engine.compiled.Compiled's."""
+
     vocabulary: Vocabulary
     reference: Reference
     policies: dict[str, Policy]
