@@ -138,7 +138,7 @@ class Compiled(Catalog):
     def _checker(self, cond: Condition) -> Checker:
         found = self._shared.get(cond)
         if found is None:
-            found = self._shared[cond] = compile_condition(cond)
+            found = self._shared[cond] = compile_condition(cond, self.vocabulary)
         return found
 
     # -------------------------------------------------------------- measures

@@ -19,6 +19,7 @@ from polcalc.engine.facts import Facts, FactValue
 from polcalc.i18n.steps import render_step
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import AnyOf, Comparison, Condition, FactRef
+from polcalc.model.vocabulary import Vocabulary
 
 
 class Check(NamedTuple):
@@ -87,15 +88,6 @@ class Check(NamedTuple):
 
 
 _ORDER = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
-_RANKS: dict[tuple[str, ...], dict[str, int]] = {}
-
-
-def _rank(levels: tuple[str, ...]) -> dict[str, int]:
-    """Each level's place in its order, lowest first (worked out once per vocabulary's levels)."""
-    found = _RANKS.get(levels)
-    if found is None:
-        found = _RANKS[levels] = {lv: i for i, lv in enumerate(levels)}
-    return found
 
 
 def _group(children: tuple[Check, ...], anyof: bool) -> Check:
@@ -171,11 +163,11 @@ def _always_true(facts: Facts) -> bool:
     return True
 
 
-def compile_condition(cond: Condition) -> Checker:
+def compile_condition(cond: Condition, vocab: Vocabulary) -> Checker:
     """A function giving the condition's Check: a closure over its parsed parts, never its text."""
     if not isinstance(cond, Comparison):
-        return _group_checker(cond)
-    fact, right, test, text = cond.fact, cond.value, _test(cond), cond.text
+        return _group_checker(cond, vocab)
+    fact, right, test, text = cond.fact, cond.value, _test(cond, vocab), cond.text
     if isinstance(right, FactRef):
         other = right
         shows_right = cond.op not in ("is", "is not")
@@ -203,8 +195,8 @@ def compile_condition(cond: Condition) -> Checker:
     return tested
 
 
-def _group_checker(cond: AnyOf | Condition) -> Checker:
-    parts = [compile_condition(c) for c in cond.items]  # type: ignore[union-attr]
+def _group_checker(cond: AnyOf | Condition, vocab: Vocabulary) -> Checker:
+    parts = [compile_condition(c, vocab) for c in cond.items]  # type: ignore[union-attr]
     anyof = isinstance(cond, AnyOf)
 
     def grouped(facts: Facts) -> Check:
@@ -213,7 +205,7 @@ def _group_checker(cond: AnyOf | Condition) -> Checker:
     return grouped
 
 
-def _test(cmp: Comparison) -> _Test:
+def _test(cmp: Comparison, vocab: Vocabulary) -> _Test:
     """Whether a comparison holds between two known values: `compare` with the operator (and
     the set of a list) worked out once."""
     op = cmp.op
@@ -230,12 +222,12 @@ def _test(cmp: Comparison) -> _Test:
 
         return within
     if cmp.fact.name == "recognized":  # levels rank by the vocabulary's order
-        kind, order = cmp.fact.selectors[0].name, _ORDER.get(op)
+        order = _ORDER.get(op)
+        rank = {lv: i for i, lv in enumerate(vocab.recognitions[cmp.fact.selectors[0].name].levels)}  # lowest first
 
         def ranked(left: object, right: object, facts: Facts) -> bool:
             if isinstance(left, frozenset):  # every level held: as compare() has it
                 return (right in left) == (op == "==")
-            rank = _rank(facts.vocab.recognitions[kind].levels)
             lv, rv = rank.get(left, -1), rank.get(right, -1)  # type: ignore[arg-type]
             return lv == rv if op == "==" else (lv != rv if op == "!=" else order(lv, rv))  # type: ignore[misc]
 
