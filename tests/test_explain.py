@@ -141,3 +141,51 @@ def test_a_chinese_trace_has_no_english_words():
     assert "2.3亿，较2019年的2亿" in text and "否" in text  # so the test can fail
     for english in ("tier reached", "vs", "in 2019", "true", "false", "stacking group", "counts", "¥"):
         assert english not in text, english
+
+
+# The json's keys, in order: scripts read them, and the views' field order decides it.
+MEASURE_KEYS = [
+    *("id", "region", "policy", "article", "title", "title_zh", "title_en", "summary", "benefit", "department"),
+    *("award", "cap", "valid_from", "deadline", "open", "draft", "document_number", "issuer", "interpretation"),
+    *("caveats", "stacking_group", "policy_title", "issued", "source", "policy_conditions", "conditions", "judged"),
+    *("tiers", "year", "validity_note", "exclusions", "stacking", "does_not_stack_with", "related"),
+    "policy_interpretation",
+]
+TRACE_KEYS = [
+    *("file", "name", "year", "as_of", "result", "policy_checks", "checks", "tiers", "steps", "formula", "cap"),
+    *("capped", "stacking", "validity", "near_misses"),
+]
+
+
+def test_explain_json_keeps_its_keys_in_order():
+    res = runner.invoke(app, ["explain", "xishan-2020:19.2", SAMPLE, "--format", "json", "--as-of", "2020-05-01"])
+    data = json.loads(res.stdout)
+    assert list(data) == ["measure", "trace"]
+    measure, trace = data["measure"], data["trace"]
+    assert list(measure) == MEASURE_KEYS
+    assert list(measure["tiers"][0]) == ["label", "conditions", "award", "cap"]
+    assert list(trace) == TRACE_KEYS
+    assert list(trace["checks"][0]) == ["condition", "holds", "value", "missing", "note", "parts"]
+    assert list(trace["tiers"][0]) == ["label", "reached", "checks"]
+    assert list(trace["validity"]) == ["from", "to", "open", "draft"]
+    assert trace["validity"] == {"from": "2020-02-14", "to": "2020-12-31", "open": True, "draft": False}
+    assert trace["as_of"] == "2020-05-01" and measure["issued"] == "2020-02-14"
+    alone = runner.invoke(app, ["explain", "xishan-2020:19.2", "--format", "json", "--as-of", "2020-05-01"])
+    assert json.loads(alone.stdout) == {"measure": measure, "trace": None}
+
+
+def test_explain_shows_each_measure_as_list_does():
+    # explain's measure starts with what `list --format json` says of it, key for key, in its order.
+    import datetime as dt
+
+    from polcalc.engine.compiled import load_catalog
+    from polcalc.views.explain import measure_detail
+    from polcalc.views.results import measure_dict
+
+    catalog = load_catalog()
+    day = dt.date(2020, 6, 30)
+    for measure in catalog.measures.values():
+        for lang in ("zh", "en"):
+            listed = measure_dict(measure, catalog, day, lang)
+            shown = measure_detail(measure, catalog, day, lang).as_json()
+            assert list(shown.items())[: len(listed)] == list(listed.items()), (measure.id, lang)

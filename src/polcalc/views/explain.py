@@ -1,28 +1,113 @@
-"""What `explain` shows, as plain data: a measure in full, and its trace for one company.
+"""What `explain` shows, as typed data: a measure in full (MeasureDetail), and its trace for one
+company (Trace). The text (formats.explain) reads their attributes; `explain --format json` writes
+explanation_json, whose keys and values each class's as_json decides, in one place: a class's
+fields in the order they are declared, dates as ISO text, tuples as lists.
 
-Every text in it is in the run's language: conditions' values and notes, the arithmetic
-(`steps`, `formula`), the stacking sentence, near misses.
+Every text in them is in the run's language: conditions' values and notes, the arithmetic
+(`steps`, `formula`), the stacking sentence, near misses. Amounts are yuan as the json writes
+them (core.money.json_number: rounded to fen), so the text shows the very amounts the json has.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import Field, dataclass, field, fields
+from decimal import Decimal
+from typing import Any, ClassVar, TypeAlias
 
 from polcalc.core.money import json_number
 from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
-from polcalc.engine.evaluate import Check, CompanyResult, Result
+from polcalc.engine.compiled import Compiled, is_open, window
+from polcalc.engine.evaluate import Check, CompanyResult, Result, measure_cap
 from polcalc.engine.nearmiss import near_misses
 from polcalc.i18n.steps import render_formula, render_steps
 from polcalc.i18n.words import say
 from polcalc.model.conditions import AnyOf, Condition, iter_comparisons
 from polcalc.model.rules import Measure
 from polcalc.views.hints import hint_dict
-from polcalc.views.results import describe_award, measure_dict, result_dict
+from polcalc.views.results import describe_award, result_dict
+
+Yuan: TypeAlias = int | Decimal  # an amount as json_number gives it: whole yuan, else to the fen
 
 
-def _conditions(conds: tuple[Condition, ...], lang: str) -> list[str]:
+def _json_value(value: object) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    if isinstance(value, _View):
+        return value.as_json()
+    return value
+
+
+class _View:
+    """A view's JSON: its fields in declared order, each under its name or its metadata's "json"."""
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # each subclass is a dataclass
+
+    def as_json(self) -> dict[str, Any]:
+        return {f.metadata.get("json", f.name): _json_value(getattr(self, f.name)) for f in fields(self)}
+
+
+# ------------------------------------------------------------------ the measure in full
+
+
+@dataclass(slots=True)
+class TierDetail(_View):
+    """One tier of the award as the rules give it."""
+
+    label: str
+    conditions: tuple[str, ...]
+    award: str
+    cap: Yuan | None
+
+
+@dataclass(slots=True)
+class MeasureDetail(_View):
+    """A measure in full. The fields up to stacking_group are the measure as `list --format json`
+    gives it (views.results.measure_dict), key for key, in its order; the rest are explain's."""
+
+    id: str
+    region: str
+    policy: str
+    article: str
+    title: str
+    title_zh: str
+    title_en: str
+    summary: str
+    benefit: str
+    department: str
+    award: str
+    cap: Yuan | None
+    valid_from: dt.date | None
+    deadline: dt.date | None
+    open: bool
+    draft: bool
+    document_number: str | None
+    issuer: str
+    interpretation: str | None
+    caveats: tuple[str, ...]
+    stacking_group: str | None
+    # explain's own
+    policy_title: str
+    issued: dt.date | None
+    source: str
+    policy_conditions: tuple[str, ...]
+    conditions: tuple[str, ...]
+    judged: tuple[str, ...]
+    tiers: tuple[TierDetail, ...]
+    year: int
+    validity_note: str | None
+    exclusions: str | None
+    stacking: str | None
+    does_not_stack_with: tuple[str, ...]
+    related: tuple[str, ...]
+    policy_interpretation: str | None
+
+
+def _conditions(conds: tuple[Condition, ...], lang: str) -> tuple[str, ...]:
     out = []
     for cond in conds:
         comparisons = list(iter_comparisons([cond]))
@@ -31,101 +116,199 @@ def _conditions(conds: tuple[Condition, ...], lang: str) -> list[str]:
         else:
             group = "cond_any" if isinstance(cond, AnyOf) else "cond_all"
             out.append(say(group, lang, items=" | ".join(c.text for c in comparisons)))
-    return out
+    return tuple(out)
 
 
-def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str) -> dict[str, Any]:
+def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str) -> MeasureDetail:
     policy = catalog.policy_of(measure)
-    data = measure_dict(measure, catalog, as_of, lang)
+    vocab = catalog.vocabulary
+    start, end = window(measure, policy)
     group = measure.stacking_group
-    data.update(
-        {
-            "policy_title": policy.title.get(lang),
-            "issued": policy.issued.isoformat() if policy.issued else None,
-            "source": policy.source,
-            "policy_conditions": _conditions(policy.when, lang),
-            "conditions": _conditions(measure.when, lang),
-            "judged": _conditions(measure.judged, lang),
-            "tiers": [
-                {
-                    "label": t.label.get(lang),
-                    "conditions": _conditions(t.when, lang),
-                    "award": describe_award(t.award, lang, catalog.vocabulary),
-                    "cap": json_number(t.cap),
-                }
-                for t in kind_of(measure.award).choices()
-            ],
-            "year": measure.year or policy.year,
-            "validity_note": (measure.validity_note or policy.validity_note).get(lang)
-            if (measure.validity_note or policy.validity_note)
-            else None,
-            "exclusions": policy.exclusions.get(lang) if policy.exclusions else None,
-            "stacking": policy.stacking.get(lang) if policy.stacking else None,
-            "does_not_stack_with": [
-                m.id for m in catalog.measures.values() if group and m.stacking_group == group and m.id != measure.id
-            ],
-            "related": list(measure.related),
-            "policy_interpretation": policy.interpretation.get(lang) if policy.interpretation else None,
-        }
+    validity_note = measure.validity_note or policy.validity_note
+    return MeasureDetail(
+        id=measure.id,
+        region=policy.region,
+        policy=policy.id,
+        article=measure.article,
+        title=measure.title.get(lang),
+        title_zh=measure.title.zh,
+        title_en=measure.title.en,
+        summary=measure.summary.get(lang),
+        benefit=measure.benefit,
+        department=measure.department.get(lang),
+        award=describe_award(measure.award, lang, vocab),
+        cap=json_number(measure_cap(measure)),
+        valid_from=start,
+        deadline=end,
+        open=is_open(measure, policy, as_of),
+        draft=policy.draft,
+        document_number=policy.document_number,
+        issuer=policy.issuer.get(lang),
+        interpretation=measure.interpretation.get(lang) if measure.interpretation else None,
+        caveats=tuple(c.get(lang) for c in measure.caveats),
+        stacking_group=group,
+        policy_title=policy.title.get(lang),
+        issued=policy.issued,
+        source=policy.source,
+        policy_conditions=_conditions(policy.when, lang),
+        conditions=_conditions(measure.when, lang),
+        judged=_conditions(measure.judged, lang),
+        tiers=tuple(
+            TierDetail(
+                label=t.label.get(lang),
+                conditions=_conditions(t.when, lang),
+                award=describe_award(t.award, lang, vocab),
+                cap=json_number(t.cap),
+            )
+            for t in kind_of(measure.award).choices()
+        ),
+        year=measure.year or policy.year,
+        validity_note=validity_note.get(lang) if validity_note else None,
+        exclusions=policy.exclusions.get(lang) if policy.exclusions else None,
+        stacking=policy.stacking.get(lang) if policy.stacking else None,
+        does_not_stack_with=tuple(
+            m.id for m in catalog.measures.values() if group and m.stacking_group == group and m.id != measure.id
+        ),
+        related=measure.related,
+        policy_interpretation=policy.interpretation.get(lang) if policy.interpretation else None,
     )
-    return data
 
 
-def check_dict(check: Check, lang: str = "en") -> dict[str, Any]:
-    return {
-        "condition": check.describe(lang),
-        "holds": check.holds,
-        "value": check.value(lang) or None,
-        "missing": list(check.missing),
-        "note": check.explain_note(lang) or None,
-        "parts": [check_dict(c, lang) for c in check.children],
-    }
+# ------------------------------------------------------------------ the trace for one company
 
 
-def company_trace(
-    result: Result, company: CompanyResult, catalog: Catalog, as_of: dt.date, lang: str
-) -> dict[str, Any]:
-    policy = result.policy
-    n_policy = len(policy.when)
-    c = result.computed
-    stacked = None
+@dataclass(slots=True)
+class CheckLine(_View):
+    """One condition tested: what it asks, what the company has and why, and a group's parts."""
+
+    condition: str
+    holds: bool | None  # None: the profile lacks what it needs
+    value: str | None
+    missing: tuple[str, ...]
+    note: str | None
+    parts: tuple[CheckLine, ...]
+
+
+def check_line(check: Check, lang: str) -> CheckLine:
+    return CheckLine(
+        condition=check.describe(lang),
+        holds=check.holds,
+        value=check.value(lang) or None,
+        missing=check.missing,
+        note=check.explain_note(lang) or None,
+        parts=tuple(check_line(c, lang) for c in check.children),
+    )
+
+
+@dataclass(slots=True)
+class TierTrace(_View):
+    """One tier for the company: whether all its conditions hold, and each of them."""
+
+    label: str
+    reached: bool
+    checks: tuple[CheckLine, ...]
+
+
+@dataclass(slots=True)
+class Validity(_View):
+    start: dt.date | None = field(metadata={"json": "from"})
+    end: dt.date | None = field(metadata={"json": "to"})
+    open: bool
+    draft: bool
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What the trace's last line states, read from the trace's result (one source, so the
+    text and the json cannot disagree)."""
+
+    status: str
+    amount: Yuan | None
+    amount_min: Yuan | None
+    amount_max: Yuan | None
+    missing: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Trace(_View):
+    """The measure for one company: every condition with the company's value, the tiers, the
+    arithmetic, the cap, stacking, validity, the result and the near misses."""
+
+    file: str
+    name: str
+    year: int
+    as_of: dt.date
+    # The result as `check --format json` gives it (views.results.result_dict: the contract's).
+    result: dict[str, Any]
+    policy_checks: tuple[CheckLine, ...]
+    checks: tuple[CheckLine, ...]
+    tiers: tuple[TierTrace, ...]
+    steps: tuple[str, ...]
+    formula: str | None
+    cap: Yuan | None
+    capped: bool
+    stacking: str | None
+    validity: Validity
+    # The near misses as views.hints words them for every format.
+    near_misses: tuple[dict[str, Any], ...]
+
+    @property
+    def outcome(self) -> Outcome:
+        r = self.result
+        return Outcome(
+            status=r["status"],
+            amount=r["amount"],
+            amount_min=r["amount_min"],
+            amount_max=r["amount_max"],
+            missing=tuple(r["missing"]),
+        )
+
+    @property
+    def near_texts(self) -> tuple[str, ...]:
+        """Each near miss in a sentence."""
+        return tuple(h["text"] for h in self.near_misses)
+
+
+def _stacking(result: Result, company: CompanyResult, lang: str) -> str | None:
     if result.stacked_out_by:
-        stacked = say("tr_stacked_out", lang, other=result.stacked_out_by)
-    elif result.measure.stacking_group:
-        peers = [
-            r.id
-            for r in company.results
-            if r.measure.stacking_group == result.measure.stacking_group and r.id != result.id
-        ]
-        ids = ", ".join([result.id, *peers])
-        stacked = say("tr_stacking_group", lang, group=result.measure.stacking_group, ids=ids)
+        return say("tr_stacked_out", lang, other=result.stacked_out_by)
+    group = result.measure.stacking_group
+    if not group:
+        return None
+    peers = [r.id for r in company.results if r.measure.stacking_group == group and r.id != result.id]
+    return say("tr_stacking_group", lang, group=group, ids=", ".join([result.id, *peers]))
+
+
+def company_trace(result: Result, company: CompanyResult, catalog: Compiled, as_of: dt.date, lang: str) -> Trace:
+    n_policy = len(result.policy.when)
+    c = result.computed
     hints = near_misses(result, company.profile, catalog, as_of)
-    return {
-        "file": company.source,
-        "name": company.profile.name,
-        "year": result.year,
-        "as_of": as_of.isoformat(),
-        "result": result_dict(result, lang),
-        "policy_checks": [check_dict(ch, lang) for ch in result.checks[:n_policy]],
-        "checks": [check_dict(ch, lang) for ch in result.checks[n_policy:]],
-        "tiers": [
-            {
-                "label": label.get(lang),
-                "reached": all(ch.holds for ch in checks),
-                "checks": [check_dict(ch, lang) for ch in checks],
-            }
+    return Trace(
+        file=company.source,
+        name=company.profile.name,
+        year=result.year,
+        as_of=as_of,
+        result=result_dict(result, lang),
+        policy_checks=tuple(check_line(ch, lang) for ch in result.checks[:n_policy]),
+        checks=tuple(check_line(ch, lang) for ch in result.checks[n_policy:]),
+        tiers=tuple(
+            TierTrace(
+                label=label.get(lang),
+                reached=all(ch.holds for ch in checks),
+                checks=tuple(check_line(ch, lang) for ch in checks),
+            )
             for label, checks in c.tier_checks
-        ],
-        "steps": render_steps(c.steps, lang),
-        "formula": render_formula(c.formula, lang) or None,
-        "cap": json_number(result.cap),
-        "capped": c.capped,
-        "stacking": stacked,
-        "validity": {
-            "from": result.valid_from.isoformat() if result.valid_from else None,
-            "to": result.deadline.isoformat() if result.deadline else None,
-            "open": result.open,
-            "draft": result.draft,
-        },
-        "near_misses": [hint_dict(h, lang, catalog.vocabulary) for h in hints],
-    }
+        ),
+        steps=tuple(render_steps(c.steps, lang)),
+        formula=render_formula(c.formula, lang) or None,
+        cap=json_number(result.cap),
+        capped=c.capped,
+        stacking=_stacking(result, company, lang),
+        validity=Validity(start=result.valid_from, end=result.deadline, open=result.open, draft=result.draft),
+        near_misses=tuple(hint_dict(h, lang, catalog.vocabulary) for h in hints),
+    )
+
+
+def explanation_json(detail: MeasureDetail, trace: Trace | None) -> dict[str, Any]:
+    """What `explain --format json` prints: the measure, and its trace or null."""
+    return {"measure": detail.as_json(), "trace": trace.as_json() if trace is not None else None}

@@ -30,7 +30,7 @@ def explain(
     from polcalc.i18n.words import say
     from polcalc.inputs.profiles import read_profile
     from polcalc.inputs.sources import expand_sources
-    from polcalc.views.explain import company_trace, measure_detail
+    from polcalc.views.explain import company_trace, explanation_json, measure_detail
 
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
@@ -58,8 +58,6 @@ def explain(
         result = next(r for r in company.results if r.id == measure_id)
         trace = company_trace(result, company, catalog, day, language)
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        sys.stdout.write(
-            dumps({"measure": detail, "trace": trace}, indent=None if fmt is OutputFormat.jsonl else 2) + "\n"
-        )
+        sys.stdout.write(dumps(explanation_json(detail, trace), indent=None if fmt is OutputFormat.jsonl else 2) + "\n")
     else:
         write_explanation(sys.stdout, detail, trace, language, quiet)
