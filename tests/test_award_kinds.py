@@ -26,7 +26,8 @@ from polcalc.inputs.profiles import validate_profile
 from polcalc.model.rules import AWARD_KINDS, register_award, unregister_award
 from polcalc.model.values import Fact, Money
 from polcalc.model.vocabulary import Vocabulary
-from polcalc.views.results import describe_award, measure_dict
+from polcalc.views.measures import measure_dict
+from polcalc.views.results import describe_award
 from tests.ruletext import header, measure
 
 

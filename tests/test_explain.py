@@ -180,7 +180,7 @@ def test_explain_shows_each_measure_as_list_does():
 
     from polcalc.engine.compiled import load_catalog
     from polcalc.views.explain import measure_detail
-    from polcalc.views.results import measure_dict
+    from polcalc.views.measures import measure_dict
 
     catalog = load_catalog()
     day = dt.date(2020, 6, 30)

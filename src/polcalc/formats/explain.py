@@ -35,24 +35,25 @@ def write_explanation(
 ) -> None:
     """quiet: no near misses under the trace."""
     con = make_console(out)
-    con.print(RichText(f"{d.id}  {d.title}", style="bold"))
-    con.print(d.summary)
-    number = say("ex_number", lang, number=d.document_number) if d.document_number else word("ex_no_number", lang)
+    m = d.measure
+    con.print(RichText(f"{m.id}  {m.title}", style="bold"))
+    con.print(m.summary)
+    number = say("ex_number", lang, number=m.document_number) if m.document_number else word("ex_no_number", lang)
     con.print(
         say(
             "ex_policy",
             lang,
             title=d.policy_title,
-            policy=d.policy,
-            issuer=d.issuer,
+            policy=m.policy,
+            issuer=m.issuer,
             number=number,
             issued=say("ex_issued", lang, date=d.issued.isoformat()) if d.issued else "",
-            article=d.article,
+            article=m.article,
         )
     )
-    con.print(say("ex_department", lang, department=d.department))
-    benefit = word(f"benefit_{d.benefit}", lang)
-    con.print(say("ex_benefit", lang, benefit=benefit, award=d.award, cap=_money(d.cap, lang)))
+    con.print(say("ex_department", lang, department=m.department))
+    benefit = word(f"benefit_{m.benefit}", lang)
+    con.print(say("ex_benefit", lang, benefit=benefit, award=m.award, cap=_money(m.cap, lang)))
     for t in d.tiers:
         cap = say("ex_tier_cap", lang, cap=_money(t.cap, lang)) if t.cap is not None else ""
         conditions = word("ex_and", lang).join(t.conditions)
@@ -62,20 +63,20 @@ def write_explanation(
     if d.judged:
         con.print(say("ex_judged", lang, conditions="; ".join(d.judged)))
     con.print(say("ex_year", lang, year=d.year))
-    for caveat in d.caveats:
+    for caveat in m.caveats:
         con.print(say("ex_caveat", lang, caveat=caveat))
     con.print(
         say(
             "ex_in_force",
             lang,
-            start=_day(d.valid_from, word("ex_from_issue", lang)),
-            end=_day(d.deadline, word("ex_no_end", lang)),
-            draft=word("ex_draft", lang) if d.draft else "",
+            start=_day(m.valid_from, word("ex_from_issue", lang)),
+            end=_day(m.deadline, word("ex_no_end", lang)),
+            draft=word("ex_draft", lang) if m.draft else "",
             note=say("ex_note", lang, note=d.validity_note) if d.validity_note else "",
         )
     )
-    if d.interpretation:
-        con.print(say("ex_reading", lang, text=d.interpretation))
+    if m.interpretation:
+        con.print(say("ex_reading", lang, text=m.interpretation))
     if d.policy_interpretation:
         con.print(say("ex_reading_policy", lang, text=d.policy_interpretation))
     if d.exclusions:

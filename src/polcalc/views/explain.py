@@ -11,51 +11,29 @@ them (core.money.json_number: rounded to fen), so the text shows the very amount
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import Field, dataclass, field, fields
-from decimal import Decimal
-from typing import Any, ClassVar, TypeAlias
+from dataclasses import dataclass, field
+from typing import Any
 
 from polcalc.core.money import json_number
 from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
-from polcalc.engine.compiled import Compiled, is_open, window
-from polcalc.engine.evaluate import Check, CompanyResult, Result, measure_cap
+from polcalc.engine.compiled import Compiled
+from polcalc.engine.evaluate import Check, CompanyResult, Result
 from polcalc.engine.nearmiss import near_misses
 from polcalc.i18n.steps import render_formula, render_steps
 from polcalc.i18n.words import say
 from polcalc.model.conditions import AnyOf, Condition, iter_comparisons
 from polcalc.model.rules import Measure
 from polcalc.views.hints import hint_dict
+from polcalc.views.measures import MeasureView, Yuan, measure_view
 from polcalc.views.results import describe_award, result_dict
-
-Yuan: TypeAlias = int | Decimal  # an amount as json_number gives it: whole yuan, else to the fen
-
-
-def _json_value(value: object) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_json_value(v) for v in value]
-    if isinstance(value, _View):
-        return value.as_json()
-    return value
-
-
-class _View:
-    """A view's JSON: its fields in declared order, each under its name or its metadata's "json"."""
-
-    __slots__ = ()
-    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # each subclass is a dataclass
-
-    def as_json(self) -> dict[str, Any]:
-        return {f.metadata.get("json", f.name): _json_value(getattr(self, f.name)) for f in fields(self)}
-
+from polcalc.views.view import View
 
 # ------------------------------------------------------------------ the measure in full
 
 
 @dataclass(slots=True)
-class TierDetail(_View):
+class TierDetail(View):
     """One tier of the award as the rules give it."""
 
     label: str
@@ -65,32 +43,11 @@ class TierDetail(_View):
 
 
 @dataclass(slots=True)
-class MeasureDetail(_View):
-    """A measure in full. The fields up to stacking_group are the measure as `list --format json`
-    gives it (views.results.measure_dict), key for key, in its order; the rest are explain's."""
+class MeasureDetail(View):
+    """A measure in full: the measure as `list --format json` gives it (views.measures), then
+    what explain adds; its JSON is the two run together, the measure's keys first."""
 
-    id: str
-    region: str
-    policy: str
-    article: str
-    title: str
-    title_zh: str
-    title_en: str
-    summary: str
-    benefit: str
-    department: str
-    award: str
-    cap: Yuan | None
-    valid_from: dt.date | None
-    deadline: dt.date | None
-    open: bool
-    draft: bool
-    document_number: str | None
-    issuer: str
-    interpretation: str | None
-    caveats: tuple[str, ...]
-    stacking_group: str | None
-    # explain's own
+    measure: MeasureView
     policy_title: str
     issued: dt.date | None
     source: str
@@ -105,6 +62,10 @@ class MeasureDetail(_View):
     does_not_stack_with: tuple[str, ...]
     related: tuple[str, ...]
     policy_interpretation: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        own = View.as_json(self)
+        return {**own.pop("measure"), **own}
 
 
 def _conditions(conds: tuple[Condition, ...], lang: str) -> tuple[str, ...]:
@@ -122,31 +83,10 @@ def _conditions(conds: tuple[Condition, ...], lang: str) -> tuple[str, ...]:
 def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str) -> MeasureDetail:
     policy = catalog.policy_of(measure)
     vocab = catalog.vocabulary
-    start, end = window(measure, policy)
     group = measure.stacking_group
     validity_note = measure.validity_note or policy.validity_note
     return MeasureDetail(
-        id=measure.id,
-        region=policy.region,
-        policy=policy.id,
-        article=measure.article,
-        title=measure.title.get(lang),
-        title_zh=measure.title.zh,
-        title_en=measure.title.en,
-        summary=measure.summary.get(lang),
-        benefit=measure.benefit,
-        department=measure.department.get(lang),
-        award=describe_award(measure.award, lang, vocab),
-        cap=json_number(measure_cap(measure)),
-        valid_from=start,
-        deadline=end,
-        open=is_open(measure, policy, as_of),
-        draft=policy.draft,
-        document_number=policy.document_number,
-        issuer=policy.issuer.get(lang),
-        interpretation=measure.interpretation.get(lang) if measure.interpretation else None,
-        caveats=tuple(c.get(lang) for c in measure.caveats),
-        stacking_group=group,
+        measure=measure_view(measure, catalog, as_of, lang),
         policy_title=policy.title.get(lang),
         issued=policy.issued,
         source=policy.source,
@@ -178,7 +118,7 @@ def measure_detail(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str
 
 
 @dataclass(slots=True)
-class CheckLine(_View):
+class CheckLine(View):
     """One condition tested: what it asks, what the company has and why, and a group's parts."""
 
     condition: str
@@ -201,7 +141,7 @@ def check_line(check: Check, lang: str) -> CheckLine:
 
 
 @dataclass(slots=True)
-class TierTrace(_View):
+class TierTrace(View):
     """One tier for the company: whether all its conditions hold, and each of them."""
 
     label: str
@@ -210,7 +150,7 @@ class TierTrace(_View):
 
 
 @dataclass(slots=True)
-class Validity(_View):
+class Validity(View):
     start: dt.date | None = field(metadata={"json": "from"})
     end: dt.date | None = field(metadata={"json": "to"})
     open: bool
@@ -230,7 +170,7 @@ class Outcome:
 
 
 @dataclass(slots=True)
-class Trace(_View):
+class Trace(View):
     """The measure for one company: every condition with the company's value, the tiers, the
     arithmetic, the cap, stacking, validity, the result and the near misses."""
 

@@ -12,14 +12,12 @@ from typing import Any
 
 from polcalc.core.money import json_number
 from polcalc.engine.awards import kind_of
-from polcalc.engine.catalog import Catalog
-from polcalc.engine.compiled import is_open, window
 from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, measure_cap
 from polcalc.engine.selectors import SELECTORS
 from polcalc.i18n.steps import render_step
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
-from polcalc.model.rules import AwardModel, Measure
+from polcalc.model.rules import AwardModel
 from polcalc.model.vocabulary import Vocabulary
 
 # How the total groups benefits: cash is money paid; the others are money not spent.
@@ -250,31 +248,3 @@ def fact_label(fact: FactRef, vocab: Vocabulary | None, lang: str) -> str:
 def describe_award(award: AwardModel, lang: str = "en", vocab: Vocabulary | None = None) -> str:
     """A short statement of the award, for listings: its kind states it, naming facts in words."""
     return kind_of(award).describe(lang, lambda fact: fact_label(fact, vocab, lang), vocab)
-
-
-def measure_dict(measure: Measure, catalog: Catalog, as_of: dt.date, lang: str = "en") -> dict[str, Any]:
-    policy = catalog.policy_of(measure)
-    start, end = window(measure, policy)
-    return {
-        "id": measure.id,
-        "region": policy.region,
-        "policy": policy.id,
-        "article": measure.article,
-        "title": measure.title.get(lang),
-        "title_zh": measure.title.zh,
-        "title_en": measure.title.en,
-        "summary": measure.summary.get(lang),
-        "benefit": measure.benefit,
-        "department": measure.department.get(lang),
-        "award": describe_award(measure.award, lang, catalog.vocabulary),
-        "cap": json_number(measure_cap(measure)),
-        "valid_from": _date(start),
-        "deadline": _date(end),
-        "open": is_open(measure, policy, as_of),
-        "draft": policy.draft,
-        "document_number": policy.document_number,
-        "issuer": policy.issuer.get(lang),
-        "interpretation": measure.interpretation.get(lang) if measure.interpretation else None,
-        "caveats": [c.get(lang) for c in measure.caveats],
-        "stacking_group": measure.stacking_group,
-    }

@@ -33,7 +33,7 @@ def list_measures(
     """List measures with their awards, caps and deadlines."""
     from polcalc.engine.compiled import load_catalog
     from polcalc.formats import write_measures
-    from polcalc.views.results import measure_dict
+    from polcalc.views.measures import measure_dict
 
     language = resolve_lang(lang)
     day = parse_as_of(as_of, language)
