@@ -23,7 +23,7 @@ from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n.numbers import money
 from polcalc.model.profile import Event, Profile, Recognition
-from polcalc.views.results import company_dict, failed_reasons
+from polcalc.views.results import company_dict, company_view, failed_reasons, result_view
 
 CATALOG = load_catalog()
 VOCAB = CATALOG.vocabulary
@@ -116,7 +116,7 @@ def test_json_and_table_agree_on_every_amount(profile: Profile):
     out = io.StringIO()
     table = TableCheck(out, as_of=AS_OF, lang="en", show_all=True)
     table.console.width = 400  # one row per line, so each amount can be found whole
-    table.company(company)
+    table.company(company_view(company, "en"))
     text = out.getvalue()
     for r in data["results"]:
         if r["status"] == ELIGIBLE and r["amount"] is not None:
@@ -135,7 +135,7 @@ def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
     for r in data["results"]:
         writer.writerow([cell({**r, **data}[c]) for c in CHECK_COLUMNS])
     out = io.StringIO()
-    assert CsvCheck(out, lang=lang).render(company).decode("utf-8") == expected.getvalue()
+    assert CsvCheck(out).render(company_view(company, lang)).decode("utf-8") == expected.getvalue()
     # screen's columns: its own company fields, then the result's without benefit and missing
     assert COMPANY_COLUMNS[4:] == ["measure", *SCREEN_FIELDS[1:]]  # its header names id "measure"
     head = row_text(["C1", 7, profile.name, profile.region]) + ","
@@ -143,7 +143,8 @@ def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
     writer = csv.writer(screened, lineterminator="\n")
     for r in data["results"]:
         writer.writerow(["C1", 7, profile.name, profile.region, *(cell(r[k]) for k in SCREEN_FIELDS)])
-    assert "".join(result_line(r, lang, head, check=False) for r in company.results) == screened.getvalue()
+    lines = (result_line(result_view(r, lang), head, check=False) for r in company.results)
+    assert "".join(lines) == screened.getvalue()
 
 
 @SETTINGS
