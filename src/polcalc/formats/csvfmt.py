@@ -134,8 +134,8 @@ def result_line(result: ResultView, head: str, check: bool = True) -> str:
     """The result's CSV line after `head` (the company's fields, each followed by a comma): the
     fields of its json dict (ResultView.as_dict) that CHECK_FIELDS (or, for screen, SCREEN_FIELDS)
     name. The measure's fields are encoded once per measure, language and set of columns, into a
-    line with a %s slot for each field that varies by company (views.results.ROW_FIELDS, set by
-    set_row_fields in the columns' order); per result only those are found and encoded."""
+    line with a %s slot for each field that varies by company (set_row_fields: the same keys, in
+    the columns' order, for every result); per result only those are found and encoded."""
     fixed = result.measure
     varying: dict[str, Any] = {}
     set_row_fields(varying, result, missing=check)

@@ -182,10 +182,15 @@ class ResultView:
         self.measure, self._result, self._shown, self._reasons = measure, result, shown, None
         c = self._computed = result.computed
         self.status = status = result.status
-        self.eligible = eligible = status == ELIGIBLE
-        self.amount: Decimal | None = c.amount if eligible else None
-        self.amount_max: Decimal | None = c.amount_max if eligible else None
-        self.amount_min: Decimal | None = c.amount_min if eligible else None
+        self.amount: Decimal | None
+        self.amount_max: Decimal | None
+        self.amount_min: Decimal | None
+        if status == ELIGIBLE:  # the amounts of one that is not are none (its award is unproven)
+            self.eligible = True
+            self.amount, self.amount_max, self.amount_min = c.amount, c.amount_max, c.amount_min
+        else:
+            self.eligible = False
+            self.amount = self.amount_max = self.amount_min = None
         self.cap: Decimal | None = measure.cap if c.cap is None else c.cap
         self.open: bool = result.open
         self.stacked_out_by: str | None = result.stacked_out_by
@@ -232,7 +237,7 @@ class ResultView:
         worked = kind_of(measure.rules.award).worked(c, lang)
         if worked is not None:
             return worked
-        tier = c.tier.get(lang) + ": " if c.tier is not None else ""
+        tier = self.tier + ": " if self.tier is not None else ""
         if c.formula and not is_fixed_sum(c.formula, c.amount):  # a fixed sum is the amount: not said twice
             return tier + render_formula(c.formula, lang)
         return tier.rstrip(": ") or measure.rule
@@ -243,13 +248,19 @@ class ResultView:
         d = measure.template.copy()  # a copy keeps the key order; only what varies is set
         d["caveats"] = measure.caveats[:]
         set_row_fields(d, self)
-        d["amount_min"] = json_number(self.amount_min)
-        d["tier"] = self.tier
-        d["capped"] = self.capped
+        if self.eligible:  # else the template's amount_min, tier and capped are the view's
+            d["amount_min"] = _json(self.amount_min)
+            d["tier"] = self.tier
+            d["capped"] = self.capped
         d["more_data"] = list(self.more_data)
         d["reasons"] = self.reasons
         d["counted"] = self.counted
         return d
+
+
+def _json(amount: Decimal | None) -> int | Decimal | None:
+    """json_number, with no call for the many amounts that are None."""
+    return None if amount is None else json_number(amount)
 
 
 def result_view(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> ResultView:
@@ -262,17 +273,15 @@ def result_dict(result: Result, lang: str = "en", shown: dict[int, str] | None =
     return result_view(result, lang, shown).as_dict()
 
 
-# The fields a csv row writes that vary by company, in the csv's order (set_row_fields sets them).
-ROW_FIELDS = ("status", "amount", "amount_max", "cap", "open", "stacked_out_by", "missing")
-
-
 def set_row_fields(d: dict[str, Any], view: ResultView, missing: bool = True) -> None:
-    """Set in `d` (the json's dict, or the csv's few) the fields of ROW_FIELDS, as the json
-    writes them, in that order; the others are the measure's (MeasureView.template). With
-    `missing` False no "missing" (screen's csv has none, and finding them builds the checks)."""
+    """Set in `d` (the json's dict, or the csv's few) the view's fields the csv writes too that
+    vary by company, as the json writes them; the others are the measure's (MeasureView.template).
+    Always the same keys, set in the csv's order, so the csv fills them into a line made once per
+    measure; with `missing` False no "missing" (screen's csv has none, and finding them builds
+    the checks)."""
     d["status"] = view.status
-    d["amount"] = json_number(view.amount)
-    d["amount_max"] = json_number(view.amount_max)
+    d["amount"] = None if view.amount is None else json_number(view.amount)
+    d["amount_max"] = None if view.amount_max is None else json_number(view.amount_max)
     cap = view.cap
     d["cap"] = view.measure.json_cap if cap is view.measure.cap else json_number(cap)
     d["open"] = view.open
@@ -345,7 +354,7 @@ class CompanyView:
         self._company, self.lang, self.vocab = company, lang, vocab
         self.source, self.name, self.region = company.source, company.profile.name, company.profile.region
         shown: dict[int, str] = {}  # failed_reasons: the company's facts, each worded once
-        self.results = [result_view(r, lang, shown) for r in company.results]
+        self.results = [ResultView(r, measure_view(r, lang), shown) for r in company.results]
         self._near: list[dict[str, Any]] | None = None
 
     def totals(self, include_drafts: bool = False) -> Totals:
@@ -367,8 +376,8 @@ class CompanyView:
     def needs_data(self) -> tuple[int, Counter[str]]:
         """How many results more data would settle (those that need data, and eligible ones a
         higher tier of which needs more), and how many of them need each key."""
-        pending = [r for r in self._company.results if r.status == NEEDS_DATA or r.computed.more_data]
-        keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.computed.more_data))
+        pending = [r for r in self.results if r.status == NEEDS_DATA or r.more_data]
+        keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.more_data))
         return len(pending), keys
 
     def key_vocabulary(self) -> Vocabulary:
