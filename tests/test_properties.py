@@ -101,6 +101,24 @@ def test_amounts_are_never_negative_nor_above_their_cap(profile: Profile):
 
 
 @SETTINGS
+@given(profiles(), st.sampled_from(["en", "zh"]))
+def test_a_result_view_shows_amounts_only_when_eligible_and_the_measures_cap_unless_the_awards(
+    profile: Profile, lang: str
+):
+    # The one place a field's value is decided: the table, the calendar, the csv and the json
+    # all read it there.
+    company = evaluate_company(profile, CATALOG, AS_OF)
+    for r, view in zip(company.results, company_view(company, lang).results, strict=True):
+        assert view.measure.id == r.id and view.status == r.status and view.eligible == (r.status == ELIGIBLE)
+        amounts = (view.amount, view.amount_max, view.amount_min)
+        c = r.computed
+        assert amounts == ((c.amount, c.amount_max, c.amount_min) if view.eligible else (None, None, None))
+        assert view.cap == r.cap  # the award's, else the measure's
+        assert view.missing == (() if view.eligible else r.missing)
+        assert view.tier == (c.tier.get(lang) if view.eligible and c.tier else None)
+
+
+@SETTINGS
 @given(profiles())
 def test_evaluating_twice_gives_the_same_result(profile: Profile):
     first = dumps(company_dict(evaluate_company(profile, CATALOG, AS_OF)))
