@@ -14,6 +14,7 @@ from polcalc.cli.app import app
 from polcalc.engine.compiled import load_catalog
 from polcalc.engine.evaluate import evaluate_company
 from polcalc.formats.ics import LINE_OCTETS, PRODID, build_calendar, escape, fold
+from polcalc.views.results import company_view
 from tests.conftest import make_profile
 
 runner = CliRunner()
@@ -121,7 +122,7 @@ def test_the_file_is_crlf_folded_at_75_octets_and_escaped():
         }
     )
     company = evaluate_company(profile, load_catalog(), dt.date(2020, 6, 30), "a b.toml")
-    data = build_calendar([company], "zh", dt.datetime(2020, 6, 30, 8, 0, tzinfo=dt.timezone.utc))
+    data = build_calendar([company_view(company, "zh")], "zh", dt.datetime(2020, 6, 30, 8, 0, tzinfo=dt.timezone.utc))
     text = data.decode("utf-8")  # every fold falls between characters, or this would fail
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     lines = text.split("\r\n")[:-1]

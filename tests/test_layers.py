@@ -107,3 +107,21 @@ def test_the_checks_here_see_a_circle_and_a_wrong_layer():
     assert _layer("polcalc.engine.facts") == "engine" and _layer("polcalc.cli.app") == "cli"
     assert "polcalc.engine.compiled" in GRAPH["polcalc.engine.evaluate"]
     assert "polcalc.model.rules" in _imports(MODULES["polcalc.engine.catalog"])
+
+
+# The formats that read the rules themselves, not a company's results: docs/profile.md and the
+# `init` template list the keys a region's measures read (engine.reads, the catalog), which no
+# view of a company's results holds; they show no result at all.
+READ_THE_RULES = {"polcalc.formats.profile_doc", "polcalc.formats.profile_template"}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) == "formats" and m not in READ_THE_RULES))
+def test_a_format_reads_views_not_the_engine(module: str):
+    # Every format shows what views make of the engine's results (views.results.ResultView and
+    # CompanyView, in one language), so they all agree on each field and none re-decides one.
+    assert sorted(m for m in GRAPH[module] if _layer(m) == "engine") == [], module
+
+
+def test_the_rules_readers_are_still_formats_that_read_the_engine():
+    # READ_THE_RULES names modules that exist and need the exception, or it would hide nothing.
+    assert all(any(_layer(m) == "engine" for m in GRAPH[module]) for module in READ_THE_RULES)

@@ -88,7 +88,7 @@ def test_a_company_keeps_hint_objects_and_every_format_words_them_alike():
     from polcalc.engine.hint import Hint
     from polcalc.engine.nearmiss import company_near_misses
     from polcalc.formats.table import TableCheck
-    from polcalc.views.results import company_dict
+    from polcalc.views.results import company_dict, company_view
 
     catalog = load_catalog()
     sample = Path("sample_companies/xishan-machinery.toml")
@@ -100,7 +100,7 @@ def test_a_company_keeps_hint_objects_and_every_format_words_them_alike():
         company_dict(company, "zh")  # hints without the vocabulary cannot be worded
     data = company_dict(company, "zh", vocab=catalog.vocabulary)
     out = io.StringIO()
-    TableCheck(out, as_of=AS_OF, lang="zh", vocab=catalog.vocabulary).company(company)
+    TableCheck(out, as_of=AS_OF, lang="zh").company(company_view(company, "zh", catalog.vocabulary))
     assert [h["measure"] for h in data["near_misses"]] == [h.measure_id for h in company.near_misses]
     printed = "".join(out.getvalue().split())  # the table wraps long lines to its width
     assert all("".join(h["text"].split()) in printed for h in data["near_misses"])

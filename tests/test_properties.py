@@ -23,7 +23,7 @@ from polcalc.formats.jsonfmt import dumps
 from polcalc.formats.table import TableCheck
 from polcalc.i18n.numbers import money
 from polcalc.model.profile import Event, Profile, Recognition
-from polcalc.views.results import company_dict, failed_reasons
+from polcalc.views.results import company_dict, company_view, failed_reasons, result_view
 
 CATALOG = load_catalog()
 VOCAB = CATALOG.vocabulary
@@ -101,6 +101,24 @@ def test_amounts_are_never_negative_nor_above_their_cap(profile: Profile):
 
 
 @SETTINGS
+@given(profiles(), st.sampled_from(["en", "zh"]))
+def test_a_result_view_shows_amounts_only_when_eligible_and_the_measures_cap_unless_the_awards(
+    profile: Profile, lang: str
+):
+    # The one place a field's value is decided: the table, the calendar, the csv and the json
+    # all read it there.
+    company = evaluate_company(profile, CATALOG, AS_OF)
+    for r, view in zip(company.results, company_view(company, lang).results, strict=True):
+        assert view.measure.id == r.id and view.status == r.status and view.eligible == (r.status == ELIGIBLE)
+        amounts = (view.amount, view.amount_max, view.amount_min)
+        c = r.computed
+        assert amounts == ((c.amount, c.amount_max, c.amount_min) if view.eligible else (None, None, None))
+        assert view.cap == r.cap  # the award's, else the measure's
+        assert view.missing == (() if view.eligible else r.missing)
+        assert view.tier == (c.tier.get(lang) if view.eligible and c.tier else None)
+
+
+@SETTINGS
 @given(profiles())
 def test_evaluating_twice_gives_the_same_result(profile: Profile):
     first = dumps(company_dict(evaluate_company(profile, CATALOG, AS_OF)))
@@ -116,7 +134,7 @@ def test_json_and_table_agree_on_every_amount(profile: Profile):
     out = io.StringIO()
     table = TableCheck(out, as_of=AS_OF, lang="en", show_all=True)
     table.console.width = 400  # one row per line, so each amount can be found whole
-    table.company(company)
+    table.company(company_view(company, "en"))
     text = out.getvalue()
     for r in data["results"]:
         if r["status"] == ELIGIBLE and r["amount"] is not None:
@@ -135,7 +153,7 @@ def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
     for r in data["results"]:
         writer.writerow([cell({**r, **data}[c]) for c in CHECK_COLUMNS])
     out = io.StringIO()
-    assert CsvCheck(out, lang=lang).render(company).decode("utf-8") == expected.getvalue()
+    assert CsvCheck(out).render(company_view(company, lang)).decode("utf-8") == expected.getvalue()
     # screen's columns: its own company fields, then the result's without benefit and missing
     assert COMPANY_COLUMNS[4:] == ["measure", *SCREEN_FIELDS[1:]]  # its header names id "measure"
     head = row_text(["C1", 7, profile.name, profile.region]) + ","
@@ -143,7 +161,8 @@ def test_csv_writes_the_fields_of_the_json(profile: Profile, lang: str):
     writer = csv.writer(screened, lineterminator="\n")
     for r in data["results"]:
         writer.writerow(["C1", 7, profile.name, profile.region, *(cell(r[k]) for k in SCREEN_FIELDS)])
-    assert "".join(result_line(r, lang, head, check=False) for r in company.results) == screened.getvalue()
+    lines = (result_line(result_view(r, lang), head, check=False) for r in company.results)
+    assert "".join(lines) == screened.getvalue()
 
 
 @SETTINGS

@@ -95,7 +95,8 @@ class Compiled(Catalog):
     may_hint: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
     fixed_verdicts: dict[str, Verdict | None] = field(default_factory=dict, init=False, repr=False)
     years_read: dict[str, tuple[frozenset[int], int | None]] = field(default_factory=dict, init=False, repr=False)
-    # A view's fields of a result that are the same for every company: the views' own type.
+    # Per (measure id, language) what a result shows that is the same for every company: a
+    # views.results.MeasurePart (the views' own type, which the engine cannot name).
     fixed_fields: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _selections: dict[Selection, list[Plan]] = field(default_factory=dict, init=False, repr=False)

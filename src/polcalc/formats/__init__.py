@@ -9,8 +9,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-if TYPE_CHECKING:  # the engine is imported by the commands that evaluate, not by --help
-    from polcalc.engine.evaluate import CompanyResult
+if TYPE_CHECKING:  # the views are imported by the commands that evaluate, not by --help
+    from polcalc.views.results import CompanyView
 
 
 class OutputFormat(str, Enum):
@@ -21,12 +21,13 @@ class OutputFormat(str, Enum):
 
 
 class CheckFormatter(Protocol):
-    """company() renders and writes one company. Machine formats also split that in two:
+    """company() renders and writes one company, as its view (views.results.CompanyView, made in
+    the run's language) shows it. Machine formats also split that in two:
     render() (pure, may run in a worker process) and write() (in order, in the main process).
     render() gives UTF-8 bytes: what crosses from a worker is neither decoded nor encoded again."""
 
-    def company(self, result: CompanyResult) -> None: ...
-    def render(self, result: CompanyResult) -> bytes: ...
+    def company(self, company: CompanyView) -> None: ...
+    def render(self, company: CompanyView) -> bytes: ...
     def write(self, text: str | bytes) -> None: ...
     def finish(self) -> None: ...
 

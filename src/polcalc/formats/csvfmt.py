@@ -8,11 +8,10 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import IO, Any
 
-from polcalc.engine.evaluate import CompanyResult, Result
 from polcalc.formats.sink import Sink
-from polcalc.views.results import fixed_part, set_row_fields
+from polcalc.views.results import CompanyView, ResultView, set_row_fields
 
-# A result's columns are keys of its json dict (views.results.result_dict), written as cell() does.
+# A result's columns are keys of its json dict (ResultView.as_dict), written as cell() does.
 CHECK_FIELDS = (
     "id",
     "title",
@@ -131,15 +130,15 @@ _ENCODE: dict[type, Callable[[Any], str]] = {
 }
 
 
-def result_line(result: Result, lang: str, head: str, check: bool = True) -> str:
+def result_line(result: ResultView, head: str, check: bool = True) -> str:
     """The result's CSV line after `head` (the company's fields, each followed by a comma): the
-    fields of views.results.result_dict that CHECK_FIELDS (or, for screen, SCREEN_FIELDS) name.
-    The measure's fields are encoded once per measure, language and set of columns, into a line
-    with a %s slot for each field that varies by company (set_row_fields: the same keys, in the
-    columns' order, for every result); per result only those are found and encoded."""
-    fixed = fixed_part(result, lang)
+    fields of its json dict (ResultView.as_dict) that CHECK_FIELDS (or, for screen, SCREEN_FIELDS)
+    name. The measure's fields are encoded once per measure, language and set of columns, into a
+    line with a %s slot for each field that varies by company (set_row_fields: the same keys, in
+    the columns' order, for every result); per result only those are found and encoded."""
+    fixed = result.measure
     varying: dict[str, Any] = {}
-    set_row_fields(varying, result, fixed, missing=check)
+    set_row_fields(varying, result, missing=check)
     line = fixed.lines.get(check)
     if line is None:
         fields, t = CHECK_FIELDS if check else SCREEN_FIELDS, fixed.template
@@ -152,34 +151,30 @@ def result_line(result: Result, lang: str, head: str, check: bool = True) -> str
     return head + line % tuple([encode[type(v)](v) for v in varying.values()]) + "\n"
 
 
-def result_lines(results: Iterable[Result], company: list[Any], lang: str, check: bool = True) -> str:
+def result_lines(results: Iterable[ResultView], company: list[Any], check: bool = True) -> str:
     """A line per result (result_line), each starting with the company's fields."""
     head = row_text(company) + ","
-    return "".join([result_line(r, lang, head, check) for r in results])
+    return "".join([result_line(r, head, check) for r in results])
 
 
 class CsvCheck:
-    def __init__(
-        self, out: IO[str], *, lang: str = "en", include_drafts: bool = False, bom: bool = False, **_: Any
-    ) -> None:
-        self.sink = Sink(out)
+    def __init__(self, out: IO[str], *, bom: bool = False, **_: Any) -> None:
+        self.sink = Sink(out)  # the language is the views': each says its results in one
         if bom:
             self.sink.write("\ufeff")
         self.sink.write(row_text(CHECK_COLUMNS) + "\n")
-        self.lang, self.drafts = lang, include_drafts
 
-    def rows(self, result: CompanyResult) -> str:
-        profile = result.profile
-        return result_lines(result.results, [result.source, profile.name, profile.region], self.lang)
+    def rows(self, company: CompanyView) -> str:
+        return result_lines(company.results, [company.source, company.name, company.region])
 
-    def render(self, result: CompanyResult) -> bytes:
-        return self.rows(result).encode("utf-8")
+    def render(self, company: CompanyView) -> bytes:
+        return self.rows(company).encode("utf-8")
 
     def write(self, text: str | bytes) -> None:
         self.sink.write(text)
 
-    def company(self, result: CompanyResult) -> None:
-        self.write(self.rows(result))  # in this process: text, no encoding of our own
+    def company(self, company: CompanyView) -> None:
+        self.write(self.rows(company))  # in this process: text, no encoding of our own
 
     def finish(self) -> None:
         pass

@@ -16,9 +16,9 @@ import hashlib
 import shlex
 from dataclasses import dataclass
 
-from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result
 from polcalc.i18n.numbers import money
 from polcalc.i18n.words import say, word
+from polcalc.views.results import CompanyView, ResultView
 
 LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
 PRODID = "-//polcalc//polcalc deadlines//EN"
@@ -57,41 +57,40 @@ class Event:
     policy_id: str
 
 
-def _amount(result: Result, lang: str) -> str | None:
-    c = result.computed
-    if c.amount is not None:
-        return money(c.amount, lang)
-    if c.amount_min is not None and c.amount_max is not None:
-        return f"{money(c.amount_min, lang)}–{money(c.amount_max, lang)}"
-    if c.amount_max is not None:
-        return say("tr_up_to", lang, amount=money(c.amount_max, lang))
-    if not result.grants_money:
+def _amount(result: ResultView, lang: str) -> str | None:
+    """The amount of an eligible result in words, or None for one that grants no money."""
+    if result.amount is not None:
+        return money(result.amount, lang)
+    if result.amount_min is not None and result.amount_max is not None:
+        return f"{money(result.amount_min, lang)}–{money(result.amount_max, lang)}"
+    if result.amount_max is not None:
+        return say("tr_up_to", lang, amount=money(result.amount_max, lang))
+    if not result.measure.grants_money:
         return None
     return word("not_stated", lang)
 
 
-def calendar_results(company: CompanyResult) -> list[Result]:
+def calendar_results(company: CompanyView) -> list[ResultView]:
     """The results that deserve a date in the company's calendar."""
     return [
         r
         for r in company.results
-        if r.status == ELIGIBLE and r.open and not r.draft and r.deadline is not None and r.stacked_out_by is None
+        if r.eligible and r.open and not r.measure.draft and r.measure.deadline is not None and r.stacked_out_by is None
     ]
 
 
-def company_events(company: CompanyResult, lang: str) -> list[Event]:
-    p = company.profile
+def company_events(company: CompanyView, lang: str) -> list[Event]:
     # The same company and measure keep the same UID from run to run, so re-importing the file
     # updates its events instead of doubling them.
-    who = hashlib.sha256(f"{p.name}\n{p.region}".encode()).hexdigest()[:16]
+    who = hashlib.sha256(f"{company.name}\n{company.region}".encode()).hexdigest()[:16]
     source = "" if company.source in ("", "<stdin>") else " " + shlex.quote(company.source)
     events = []
     for r in calendar_results(company):
-        assert r.deadline is not None
         m = r.measure
-        lines = [say("ics_deadline", lang, date=r.deadline.isoformat())]
-        if r.valid_from is not None:
-            lines.append(say("ics_window", lang, start=r.valid_from.isoformat(), end=r.deadline.isoformat()))
+        assert m.deadline is not None
+        lines = [say("ics_deadline", lang, date=m.deadline.isoformat())]
+        if m.valid_from is not None:
+            lines.append(say("ics_window", lang, start=m.valid_from.isoformat(), end=m.deadline.isoformat()))
         amount = _amount(r, lang)
         if amount is not None:
             lines.append(say("ics_amount", lang, amount=amount))
@@ -99,17 +98,17 @@ def company_events(company: CompanyResult, lang: str) -> list[Event]:
             lines.append(say("ics_award", lang, award=word(f"benefit_{m.benefit}", lang)))
         if r.cap is not None:
             lines.append(say("ics_cap", lang, cap=money(r.cap, lang)))
-        lines.append(say("ics_department", lang, department=m.department.get(lang)))
-        lines += [say("ics_caveat", lang, caveat=c.get(lang)) for c in m.caveats]
-        lines.append(say("ics_details", lang, command=f"polcalc explain {r.id}{source}"))
+        lines.append(say("ics_department", lang, department=m.department))
+        lines += [say("ics_caveat", lang, caveat=c) for c in m.caveats]
+        lines.append(say("ics_details", lang, command=f"polcalc explain {m.id}{source}"))
         events.append(
             Event(
-                uid=f"{r.id.replace(':', '-')}-{who}@polcalc",
-                day=r.deadline,
-                summary=f"{r.id} {m.title.get(lang)} — {p.name}",
+                uid=f"{m.id.replace(':', '-')}-{who}@polcalc",
+                day=m.deadline,
+                summary=f"{m.id} {m.title} — {company.name}",
                 description="\n".join(lines),
-                measure_id=r.id,
-                policy_id=r.policy.id,
+                measure_id=m.id,
+                policy_id=m.policy,
             )
         )
     return events
@@ -123,7 +122,7 @@ class Calendar:
         self.stamp = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
         self.events: dict[str, Event] = {}  # by UID: a company given twice gets its events once
 
-    def add(self, company: CompanyResult) -> None:
+    def add(self, company: CompanyView) -> None:
         for event in company_events(company, self.lang):
             self.events.setdefault(event.uid, event)
 
@@ -159,7 +158,7 @@ class Calendar:
         return "".join(fold(line) for line in lines).encode("utf-8")
 
 
-def build_calendar(companies: list[CompanyResult], lang: str = "en", stamp: dt.datetime | None = None) -> bytes:
+def build_calendar(companies: list[CompanyView], lang: str = "en", stamp: dt.datetime | None = None) -> bytes:
     calendar = Calendar(lang, stamp)
     for company in companies:
         calendar.add(company)

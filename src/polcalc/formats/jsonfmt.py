@@ -8,10 +8,8 @@ from typing import IO, Any
 
 import orjson
 
-from polcalc.engine.evaluate import CompanyResult
 from polcalc.formats.sink import Sink
-from polcalc.model.vocabulary import Vocabulary
-from polcalc.views.results import company_dict
+from polcalc.views.results import CompanyView
 
 
 def _default(value: object) -> object:
@@ -55,17 +53,16 @@ class JsonCheck:
         *,
         lines: bool,
         as_of: dt.date,
-        lang: str = "en",
         include_drafts: bool = False,
-        vocab: Vocabulary | None = None,
         **_: Any,
     ) -> None:
-        self.lines, self.as_of, self.lang, self.drafts, self.vocab = lines, as_of, lang, include_drafts, vocab
+        # The language is the views': each company's is the one it was made in.
+        self.lines, self.as_of, self.drafts = lines, as_of, include_drafts
         self.sink = Sink(out)
         self.count = 0
 
-    def render(self, result: CompanyResult) -> bytes:
-        data = company_dict(result, self.lang, self.drafts, self.vocab)
+    def render(self, company: CompanyView) -> bytes:
+        data = company.as_dict(self.drafts)
         if self.lines:
             return dumps_bytes(data) + b"\n"
         return nested_bytes(data)
@@ -78,8 +75,8 @@ class JsonCheck:
         if self.lines:
             self.sink.flush()
 
-    def company(self, result: CompanyResult) -> None:
-        self.write(self.render(result))
+    def company(self, company: CompanyView) -> None:
+        self.write(self.render(company))
 
     def finish(self) -> None:
         if self.lines:

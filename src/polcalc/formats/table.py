@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
@@ -22,15 +21,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from polcalc.engine.awards import kind_of
-from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
-from polcalc.engine.hint import Hint
 from polcalc.i18n.numbers import money
-from polcalc.i18n.steps import is_fixed_sum, render_formula
 from polcalc.i18n.words import say, word
-from polcalc.model.vocabulary import Vocabulary
-from polcalc.views.hints import hint_dict
-from polcalc.views.results import describe_award, totals
+from polcalc.views.keys import key_words
+from polcalc.views.results import CompanyView, ResultView
 from polcalc.views.screen import ScreenSummary
 
 MEASURE_MIN = 18  # the measure column: an id such as xishan-2020:19.2 and a few words of title
@@ -62,44 +56,25 @@ def _width(lines: list[str]) -> int:
     return max((cell_len(line) for line in lines), default=0)
 
 
-def amount_lines(result: Result, lang: str) -> list[str]:
+def amount_lines(result: ResultView, lang: str) -> list[str]:
     """The amount cell, one whole amount (or word) per line."""
-    c = result.computed
-    if result.status != ELIGIBLE:
+    if not result.eligible:
         return [word(result.status, lang)]
-    if c.amount is not None:
-        return [money(c.amount, lang)]
-    if c.amount_min is not None and c.amount_max is not None:
-        low, high = money(c.amount_min, lang), money(c.amount_max, lang)
+    if result.amount is not None:
+        return [money(result.amount, lang)]
+    if result.amount_min is not None and result.amount_max is not None:
+        low, high = money(result.amount_min, lang), money(result.amount_max, lang)
         one = f"{low}–{high}"
         return [one] if cell_len(one) <= ONE_LINE_MAX else [f"{low}–", high]
-    if c.amount_max is not None:
-        return [f"≤ {money(c.amount_max, lang)}"]
-    if not result.grants_money:
+    if result.amount_max is not None:
+        return [f"≤ {money(result.amount_max, lang)}"]
+    if not result.measure.grants_money:
         return ["—"]
     return [word("not_stated", lang)]
 
 
-def amount_cell(result: Result, lang: str) -> str:
-    return "\n".join(amount_lines(result, lang)) if result.status == ELIGIBLE else ""
-
-
-def _award_cell(result: Result, lang: str) -> str:
-    """For an eligible result its arithmetic with the company's numbers; else the rule."""
-    c = result.computed
-    if result.status != ELIGIBLE:
-        return describe_award(result.measure.award, lang)
-    worked = kind_of(result.measure.award).worked(c, lang)
-    if worked is not None:
-        return worked
-    tier = c.tier.get(lang) + ": " if c.tier is not None else ""
-    if c.formula and not is_fixed_sum(c.formula, c.amount):  # a fixed sum is the amount: not said twice
-        return tier + render_formula(c.formula, lang)
-    return tier.rstrip(": ") or describe_award(result.measure.award, lang)
-
-
-def _open_cell(result: Result, lang: str) -> str:
-    if result.draft:
+def _open_cell(result: ResultView, lang: str) -> str:
+    if result.measure.draft:
         return word("draft", lang)
     return word("yes" if result.open else "no", lang)
 
@@ -181,27 +156,30 @@ class TableCheck:
         include_drafts: bool = False,
         show_all: bool = False,
         quiet: bool = False,
-        vocab: Vocabulary | None = None,
         **_: Any,
     ) -> None:
         self.console = make_console(out)
         self.as_of, self.lang, self.drafts, self.show_all = as_of, lang, include_drafts, show_all
-        self.vocab = vocab  # words the near misses' keys; given whenever a run asks for them
         self.quiet = quiet  # the table and the total only: no notes, near misses or data to fill in
         self.first = True
 
-    def company(self, company: CompanyResult) -> None:
+    def company(self, company: CompanyView) -> None:
         lang = self.lang
         if not self.first:
             self.console.print()
         self.first = False
-        p = company.profile
-        self.console.print(RichText(p.name, style="bold"), RichText(f"· {p.region} · {company.source}", style="dim"))
+        self.console.print(
+            RichText(company.name, style="bold"), RichText(f"· {company.region} · {company.source}", style="dim")
+        )
         self.console.print(RichText(f"{word('as_of', lang)} {self.as_of.isoformat()}", style="dim"))
-        eligible = [r for r in company.results if r.status == ELIGIBLE]
+        eligible = [r for r in company.results if r.eligible]
         # Measures that grant no money are listed under the table, not as rows, unless --all.
-        services = [r for r in eligible if not r.grants_money and not self.show_all and (self.drafts or not r.draft)]
-        hidden = {id(r) for r in eligible if not r.grants_money and r.draft and not self.drafts}
+        services = [
+            r
+            for r in eligible
+            if not r.measure.grants_money and not self.show_all and (self.drafts or not r.measure.draft)
+        ]
+        hidden = {id(r) for r in eligible if not r.measure.grants_money and r.measure.draft and not self.drafts}
         shown = company.results if self.show_all else [r for r in eligible if r not in services and id(r) not in hidden]
         if not shown:
             self.console.print(word("no_awards", lang))
@@ -212,34 +190,34 @@ class TableCheck:
                 self.console.print(RichText(f"※{i} {note}", style="dim"))
         if not self.quiet:
             self._no_money(services)
-        self._total(company.results)
+        self._total(company)
         if not self.quiet:
-            self._near(company.near_misses or [])
-            self._needs_data(company.results)
+            self._near(company)
+            self._needs_data(company)
 
-    def _rows(self, results: list[Result], notes: list[str]) -> list[_Row]:
+    def _rows(self, results: list[ResultView], notes: list[str]) -> list[_Row]:
         lang = self.lang
         rows = []
         for r in results:
-            title = f"{r.id}\n{r.measure.title.get(lang)}"
-            award = _award_cell(r, lang)
+            title = f"{r.measure.id}\n{r.measure.title}"
+            award = r.award
             style = None
-            if r.status != ELIGIBLE:
+            if not r.eligible:
                 style = "dim"
             elif r.stacked_out_by:
                 award += f"\n({word('stacked', lang)}: {r.stacked_out_by})"
                 style = "dim"
-            if r.status == ELIGIBLE and r.measure.caveats and not self.quiet:
-                notes.append(f"{r.id} ({word('caveat', lang)}): " + " ".join(c.get(lang) for c in r.measure.caveats))
+            if r.eligible and r.measure.caveats and not self.quiet:
+                notes.append(f"{r.measure.id} ({word('caveat', lang)}): " + " ".join(r.measure.caveats))
                 title += f" ※{len(notes)}"
-            state = "draft" if r.draft else ("state_open" if r.open else "state_closed")
+            state = "draft" if r.measure.draft else ("state_open" if r.open else "state_closed")
             rows.append(
                 _Row(
                     title,
                     award,
                     amount_lines(r, lang),
                     money(r.cap, lang) if r.cap is not None else "",
-                    r.deadline.isoformat() if r.deadline else "—",
+                    r.measure.deadline.isoformat() if r.measure.deadline else "—",
                     _open_cell(r, lang),
                     word(state, lang),
                     style,
@@ -247,7 +225,7 @@ class TableCheck:
             )
         return rows
 
-    def _table(self, results: list[Result], notes: list[str]) -> Table:
+    def _table(self, results: list[ResultView], notes: list[str]) -> Table:
         lang = self.lang
         rows = self._rows(results, notes)
         h = {k: word(k, lang) for k in ("measure", "award", "amount", "cap", "deadline", "open", "amount_cap")}
@@ -278,9 +256,9 @@ class TableCheck:
         ]
         return _render(layouts, self.console.width, [r.style for r in rows])
 
-    def _total(self, results: list[Result]) -> None:
+    def _total(self, company: CompanyView) -> None:
         lang = self.lang
-        t = totals(results, self.drafts)
+        t = company.totals(self.drafts)
         parts = [f"{word(k, lang)} {money(v, lang)}" for k, v in t.certain.items() if v]
         if not parts:
             parts = [f"{word('cash', lang)} {money(Decimal(0), lang)}"]
@@ -300,40 +278,37 @@ class TableCheck:
         if extra:
             self.console.print("; ".join(extra))
 
-    def _no_money(self, services: list[Result]) -> None:
+    def _no_money(self, services: list[ResultView]) -> None:
         if not services:
             return
         self.console.print(RichText(word("no_money_head", self.lang), style="bold"))
         items = [
-            f"{r.id} {r.measure.title.get(self.lang)}" + (f" ({word('draft', self.lang)})" if r.draft else "")
+            f"{r.measure.id} {r.measure.title}" + (f" ({word('draft', self.lang)})" if r.measure.draft else "")
             for r in services
         ]
         self.console.print(RichText("; ".join(items)))
 
-    def _near(self, hints: list[Hint]) -> None:
+    def _near(self, company: CompanyView) -> None:
+        hints = company.near_misses  # the json's words and amounts
         if not hints:
             return
-        if self.vocab is None:
-            raise ValueError("near misses are worded with the vocabulary: pass vocab")
         self.console.print(RichText(word("near_head", self.lang), style="bold"))
-        for h in (hint_dict(hint, self.lang, self.vocab) for hint in hints):  # the json's words and amounts
+        for h in hints:
             gain = f" (+{money(Decimal(h['gain']), self.lang)})" if h["amount_before"] is not None else ""
             self.console.print(f"  {h['measure']}: {h['text']}{gain}")
 
-    def _needs_data(self, results: list[Result]) -> None:
-        pending = [r for r in results if r.status == NEEDS_DATA or r.computed.more_data]
-        if not pending or self.show_all:
+    def _needs_data(self, company: CompanyView) -> None:
+        if self.show_all:
             return
-        from polcalc.engine.compiled import load_catalog  # cached: the run's own catalog
-        from polcalc.views.keys import key_words
-
-        vocab = load_catalog().vocabulary
-        keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.computed.more_data))
+        pending, keys = company.needs_data()
+        if not pending:
+            return
+        vocab = company.key_vocabulary()
         named = [(key_words(k, vocab, self.lang), n) for k, n in keys.most_common(8)]
         listed = ", ".join(f"{k} ({n})" if n > 1 else k for k, n in named)
         more = say("more_keys", self.lang, n=len(keys) - 8) if len(keys) > 8 else ""
         head = word("needs_data_head", self.lang)
-        self.console.print(RichText(f"{head} [{len(pending)}]: {listed}{more}", style="dim"))
+        self.console.print(RichText(f"{head} [{pending}]: {listed}{more}", style="dim"))
 
     def finish(self) -> None:
         pass

@@ -7,30 +7,29 @@ non-cash measures and the timeline of windows and deadlines.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Any
 
-from polcalc.engine.awards import kind_of
 from polcalc.engine.catalog import Catalog
-from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult
+from polcalc.engine.evaluate import CompanyResult
 from polcalc.i18n.steps import render_formula, render_steps
 from polcalc.views.keys import key_words, profile_facts
-from polcalc.views.results import TOTAL_GROUPS, company_dict
+from polcalc.views.results import TOTAL_GROUPS, company_view
 
 
 def company_report(
     company: CompanyResult, catalog: Catalog, as_of: dt.date, lang: str, include_drafts: bool = False
 ) -> dict[str, Any]:
     vocab = catalog.vocabulary
-    data = company_dict(company, lang, include_drafts, vocab)  # the json's dict: its amounts are the report's
+    view = company_view(company, lang, vocab)
+    data = view.as_dict(include_drafts)  # the json's dict: its amounts are the report's
     policies: dict[str, dict[str, Any]] = {}
     non_cash: list[dict[str, Any]] = []
     timeline: list[dict[str, Any]] = []
-    for result, d in zip(company.results, data["results"], strict=True):
-        if result.status != ELIGIBLE or (result.draft and not include_drafts):
+    for result, shown, d in zip(company.results, view.results, data["results"], strict=True):
+        if not shown.eligible or (shown.measure.draft and not include_drafts):
             continue
         m, policy = result.measure, result.policy
-        if not kind_of(m.award).grants_money or m.benefit == "deferral":
+        if not shown.measure.grants_money or m.benefit == "deferral":
             non_cash.append({**d, "summary": m.summary.get(lang)})
             continue
         c = result.computed
@@ -57,8 +56,7 @@ def company_report(
         group["awards"].append(entry)
         timeline.append(d)
     timeline.sort(key=lambda d: (d["deadline"] or "9999", d["id"]))
-    pending = [r for r in company.results if r.status == NEEDS_DATA or r.computed.more_data]
-    keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.computed.more_data))
+    pending, keys = view.needs_data()
     return {
         **data,
         "as_of": as_of.isoformat(),
@@ -70,5 +68,5 @@ def company_report(
         "non_cash": non_cash,
         "timeline": timeline,
         "needs_data": [(key_words(k, vocab, lang), n) for k, n in keys.most_common()],
-        "needs_data_measures": len(pending),
+        "needs_data_measures": pending,
     }

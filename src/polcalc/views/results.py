@@ -6,15 +6,16 @@ Every output format reads these, so json, jsonl, csv and the table agree on ever
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from polcalc.core.money import json_number
 from polcalc.engine.awards import kind_of
-from polcalc.engine.evaluate import ELIGIBLE, CompanyResult, Result, measure_cap
+from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult, Result, measure_cap
 from polcalc.engine.selectors import SELECTORS
-from polcalc.i18n.steps import render_step
+from polcalc.i18n.steps import is_fixed_sum, render_formula, render_step
 from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
 from polcalc.model.rules import AwardModel
@@ -63,25 +64,55 @@ def _suffix(value: str, note: str, lang: str) -> str:
     return f"{actual} [{note}]" if note else actual
 
 
-class _Fixed:
-    """What a result says that depends only on its measure, built once per measure and language
-    (a batch run serialises the same measures for every company): the whole dict as a result
-    that is not eligible says it, to be copied and filled in, and the measure's cap for JSON."""
+class MeasurePart:
+    """A result's measure in one language: what the result shows that is the same for every
+    company (its id, title, window, caveats, the cap it sets ...). Built once per measure and
+    language (a batch run shows the same measures for every company), kept in
+    Compiled.fixed_fields. `template` is the json's dict as a result that is not eligible has
+    it, to be copied and filled in; `lines` the csv's line less what varies by company."""
 
-    __slots__ = ("cap", "caveats", "lines", "measure", "policy", "template")
+    __slots__ = (
+        "_rule",
+        "article",
+        "benefit",
+        "cap",
+        "caveats",
+        "deadline",
+        "department",
+        "draft",
+        "grants_money",
+        "id",
+        "json_cap",
+        "lang",
+        "lines",
+        "policy",
+        "rules",
+        "template",
+        "title",
+        "valid_from",
+        "year",
+    )
 
     def __init__(self, result: Result, lang: str) -> None:
         m = result.measure
-        self.measure, self.policy = m, result.policy  # held: they keep the id of the key theirs
-        self.lines: dict[bool, str] = {}  # the CSV line less what varies by company, for check and screen
+        self.rules, self.lang = m, lang  # the measure as the rules have it
+        self.id, self.policy, self.article, self.benefit = m.id, m.policy_id, m.article, m.benefit
+        self.title = m.title.get(lang)
+        self.department = m.department.get(lang)
+        self.deadline, self.valid_from = result.deadline, result.valid_from
+        self.draft, self.year = result.draft, result.year
         self.caveats = [x.get(lang) for x in m.caveats]
-        self.cap = json_number(measure_cap(m))
+        self.cap = measure_cap(m)  # a result's cap when its award sets none of its own
+        self.json_cap = json_number(self.cap)
+        self.grants_money = kind_of(m.award).grants_money
+        self._rule: str | None = None
+        self.lines: dict[bool, str] = {}  # the CSV line less what varies by company, for check and screen
         # The keys in the order every format writes them; the lists are replaced in each copy.
         self.template: dict[str, Any] = {
             "id": m.id,
             "policy": m.policy_id,
             "article": m.article,
-            "title": m.title.get(lang),
+            "title": self.title,
             "title_zh": m.title.zh,
             "title_en": m.title.en,
             "benefit": m.benefit,
@@ -94,7 +125,7 @@ class _Fixed:
             "amount": None,
             "amount_max": None,
             "amount_min": None,
-            "cap": self.cap,
+            "cap": self.json_cap,
             "open": None,
             "tier": None,
             "capped": False,
@@ -105,51 +136,156 @@ class _Fixed:
             "counted": False,
         }
 
+    @property
+    def rule(self) -> str:
+        """The award as the rule states it (describe_award, its facts as the rules name them)."""
+        if self._rule is None:
+            self._rule = describe_award(self.rules.award, self.lang)
+        return self._rule
 
-def fixed_part(result: Result, lang: str) -> _Fixed:
-    """What a result shows that is the same for every company, once per catalog and language."""
+
+def measure_part(result: Result, lang: str) -> MeasurePart:
+    """The result's measure in a language, made once per catalog, measure and language."""
     table = result.catalog.fixed_fields
-    fixed = table.get((result.measure.id, lang))
-    if fixed is None:
-        fixed = table[(result.measure.id, lang)] = _Fixed(result, lang)
-    return fixed
+    found = table.get((result.measure.id, lang))
+    if found is None:
+        found = table[(result.measure.id, lang)] = MeasurePart(result, lang)
+    return found
+
+
+class ResultView:
+    """One result in one language, as every format shows it: the one place that decides what
+    each field says (an amount only when eligible, the cap the award's or else the measure's).
+    Amounts are exact Decimals, as the rules computed them; each format writes them its way.
+    The measure's fields come from its MeasurePart; what costs words (reasons, the award's
+    arithmetic) is worked out only when read."""
+
+    __slots__ = (
+        "_computed",
+        "_reasons",
+        "_result",
+        "_shown",
+        "amount",
+        "amount_max",
+        "amount_min",
+        "cap",
+        "eligible",
+        "measure",
+        "open",
+        "stacked_out_by",
+        "status",
+    )
+
+    def __init__(self, result: Result, measure: MeasurePart, shown: dict[int, str] | None = None) -> None:
+        self.measure, self._result, self._shown, self._reasons = measure, result, shown, None
+        c = self._computed = result.computed
+        self.status = status = result.status
+        self.amount: Decimal | None
+        self.amount_max: Decimal | None
+        self.amount_min: Decimal | None
+        if status == ELIGIBLE:  # the amounts of one that is not are none (its award is unproven)
+            self.eligible = True
+            self.amount, self.amount_max, self.amount_min = c.amount, c.amount_max, c.amount_min
+        else:
+            self.eligible = False
+            self.amount = self.amount_max = self.amount_min = None
+        self.cap: Decimal | None = measure.cap if c.cap is None else c.cap
+        self.open: bool = result.open
+        self.stacked_out_by: str | None = result.stacked_out_by
+
+    @property
+    def tier(self) -> str | None:
+        tier = self._computed.tier
+        return tier.get(self.measure.lang) if self.eligible and tier is not None else None
+
+    @property
+    def capped(self) -> bool:
+        return self.eligible and self._computed.capped
+
+    @property
+    def more_data(self) -> tuple[str, ...]:
+        """Keys a higher tier needs to be judged, for an eligible result."""
+        return self._computed.more_data if self.eligible else ()
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The keys the profile lacks, for a result that is not eligible."""
+        return () if self.eligible else self._result.missing
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why a result that is not eligible is not (failed_reasons); none for an eligible one."""
+        if self._reasons is None:
+            self._reasons = [] if self.eligible else failed_reasons(self._result, self.measure.lang, self._shown)
+        return self._reasons
+
+    @property
+    def counted(self) -> bool:
+        """Whether it adds to a total, drafts left out."""
+        return self._result.counted()
+
+    @property
+    def award(self) -> str:
+        """The award as the table words it: for an eligible result its arithmetic with the
+        company's numbers (or as its kind words it), else the rule."""
+        measure = self.measure
+        if not self.eligible:
+            return measure.rule
+        c, lang = self._computed, measure.lang
+        worked = kind_of(measure.rules.award).worked(c, lang)
+        if worked is not None:
+            return worked
+        tier = self.tier + ": " if self.tier is not None else ""
+        if c.formula and not is_fixed_sum(c.formula, c.amount):  # a fixed sum is the amount: not said twice
+            return tier + render_formula(c.formula, lang)
+        return tier.rstrip(": ") or measure.rule
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as the json writes it (shared/CONTRACT.md), its keys in the fixed order."""
+        measure = self.measure
+        d = measure.template.copy()  # a copy keeps the key order; only what varies is set
+        d["caveats"] = measure.caveats[:]
+        set_row_fields(d, self)
+        if self.eligible:  # else the template's amount_min, tier and capped are the view's
+            d["amount_min"] = _json(self.amount_min)
+            d["tier"] = self.tier
+            d["capped"] = self.capped
+        d["more_data"] = list(self.more_data)
+        d["reasons"] = self.reasons
+        d["counted"] = self.counted
+        return d
+
+
+def _json(amount: Decimal | None) -> int | Decimal | None:
+    """json_number, with no call for the many amounts that are None."""
+    return None if amount is None else json_number(amount)
+
+
+def result_view(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> ResultView:
+    """The result in a language; `shown` as for failed_reasons (one company's results)."""
+    return ResultView(result, measure_part(result, lang), shown)
 
 
 def result_dict(result: Result, lang: str = "en", shown: dict[int, str] | None = None) -> dict[str, Any]:
-    """The result as plain data; `shown` as for failed_reasons (one company's results)."""
-    fixed = fixed_part(result, lang)
-    c = result.computed
-    d = fixed.template.copy()  # a copy keeps the key order; only what varies is set
-    d["caveats"] = fixed.caveats[:]
-    set_row_fields(d, result, fixed)
-    if d["status"] == ELIGIBLE:
-        d["amount_min"] = json_number(c.amount_min)
-        d["tier"] = c.tier.get(lang) if c.tier else None
-        d["capped"] = c.capped
-        d["more_data"] = list(c.more_data)
-        d["reasons"] = []
-    else:
-        d["more_data"] = []
-        d["reasons"] = failed_reasons(result, lang, shown)
-    d["counted"] = result.counted()
-    return d
+    """The result as plain data (ResultView.as_dict); `shown` as for failed_reasons."""
+    return result_view(result, lang, shown).as_dict()
 
 
-def set_row_fields(d: dict[str, Any], result: Result, fixed: _Fixed, missing: bool = True) -> None:
-    """Set in `d` (result_dict's, or the csv's few) the fields the csv writes too that vary by
-    company; the others are the measure's (fixed.template). Always the same keys, set in the
-    csv's order, so the csv fills them into a line made once per measure; with `missing` False
-    no "missing" (screen's csv has none, and finding them builds the checks)."""
-    c = result.computed
-    d["status"] = status = result.status
-    eligible = status == ELIGIBLE
-    d["amount"] = json_number(c.amount) if eligible else None
-    d["amount_max"] = json_number(c.amount_max) if eligible else None
-    d["cap"] = fixed.cap if c.cap is None else json_number(c.cap)
-    d["open"] = result.open
-    d["stacked_out_by"] = result.stacked_out_by
+def set_row_fields(d: dict[str, Any], view: ResultView, missing: bool = True) -> None:
+    """Set in `d` (the json's dict, or the csv's few) the view's fields the csv writes too that
+    vary by company, as the json writes them; the others are the measure's (MeasurePart.template).
+    Always the same keys, set in the csv's order, so the csv fills them into a line made once per
+    measure; with `missing` False no "missing" (screen's csv has none, and finding them builds
+    the checks)."""
+    d["status"] = view.status
+    d["amount"] = None if view.amount is None else json_number(view.amount)
+    d["amount_max"] = None if view.amount_max is None else json_number(view.amount_max)
+    cap = view.cap
+    d["cap"] = view.measure.json_cap if cap is view.measure.cap else json_number(cap)
+    d["open"] = view.open
+    d["stacked_out_by"] = view.stacked_out_by
     if missing:
-        d["missing"] = [] if eligible else list(result.missing)
+        d["missing"] = list(view.missing)
 
 
 @dataclass
@@ -205,26 +341,73 @@ def totals(results: list[Result], include_drafts: bool = False) -> Totals:
     return out
 
 
+class CompanyView:
+    """One company's results in one language, as every format shows it: its ResultViews (in
+    the catalog's order), its totals, its near misses in words (views.hints) and the data it
+    lacks. `vocab` words the near misses' keys; a company given near misses needs it."""
+
+    __slots__ = ("_company", "_near", "lang", "name", "region", "results", "source", "vocab")
+
+    def __init__(self, company: CompanyResult, lang: str = "en", vocab: Vocabulary | None = None) -> None:
+        self._company, self.lang, self.vocab = company, lang, vocab
+        self.source, self.name, self.region = company.source, company.profile.name, company.profile.region
+        shown: dict[int, str] = {}  # failed_reasons: the company's facts, each worded once
+        self.results = [ResultView(r, measure_part(r, lang), shown) for r in company.results]
+        self._near: list[dict[str, Any]] | None = None
+
+    def totals(self, include_drafts: bool = False) -> Totals:
+        return totals(self._company.results, include_drafts)
+
+    @property
+    def near_misses(self) -> list[dict[str, Any]] | None:
+        """The near misses as views.hints words them, nearest first; None when none were sought."""
+        hints = self._company.near_misses
+        if hints is None or self._near is not None:
+            return self._near
+        if self.vocab is None:
+            raise ValueError("a company's near misses are worded with the vocabulary: pass vocab")
+        from polcalc.views.hints import hint_dict  # here: a check without --near never needs it
+
+        self._near = [hint_dict(h, self.lang, self.vocab) for h in hints]
+        return self._near
+
+    def needs_data(self) -> tuple[int, Counter[str]]:
+        """How many results more data would settle (those that need data, and eligible ones a
+        higher tier of which needs more), and how many of them need each key."""
+        pending = [r for r in self.results if r.status == NEEDS_DATA or r.more_data]
+        keys = Counter(k for r in pending for k in (r.missing if r.status == NEEDS_DATA else r.more_data))
+        return len(pending), keys
+
+    def key_vocabulary(self) -> Vocabulary:
+        """The vocabulary that words profile keys: the one given, else the rules' own."""
+        if self.vocab is not None:
+            return self.vocab
+        if not self._company.results:
+            raise ValueError("a company with no result has no rules to word its keys: pass vocab")
+        return self._company.results[0].catalog.vocabulary
+
+    def as_dict(self, include_drafts: bool = False) -> dict[str, Any]:
+        """The company as the json writes it (shared/CONTRACT.md)."""
+        near = self.near_misses
+        return {
+            "file": self.source,
+            "name": self.name,
+            "region": self.region,
+            "results": [r.as_dict() for r in self.results],
+            "totals": self.totals(include_drafts).as_dict(),
+            **({"near_misses": near} if near is not None else {}),
+        }
+
+
+def company_view(company: CompanyResult, lang: str = "en", vocab: Vocabulary | None = None) -> CompanyView:
+    return CompanyView(company, lang, vocab)
+
+
 def company_dict(
     company: CompanyResult, lang: str = "en", include_drafts: bool = False, vocab: Vocabulary | None = None
 ) -> dict[str, Any]:
     """The company as the json writes it; `vocab` words its near misses, when it has any."""
-    shown: dict[int, str] = {}
-    near = None
-    if company.near_misses is not None:
-        from polcalc.views.hints import hint_dict  # here: a check without --near never needs it
-
-        if vocab is None:
-            raise ValueError("a company's near misses are worded with the vocabulary: pass vocab")
-        near = [hint_dict(h, lang, vocab) for h in company.near_misses]
-    return {
-        "file": company.source,
-        "name": company.profile.name,
-        "region": company.profile.region,
-        "results": [result_dict(r, lang, shown) for r in company.results],
-        "totals": totals(company.results, include_drafts).as_dict(),
-        **({"near_misses": near} if near is not None else {}),
-    }
+    return CompanyView(company, lang, vocab).as_dict(include_drafts)
 
 
 # ------------------------------------------------------------------ measures without a company

@@ -13,7 +13,7 @@ from typing import Any
 from polcalc.core.money import json_number, to_fen
 from polcalc.engine.catalog import Catalog
 from polcalc.engine.evaluate import ELIGIBLE, NEEDS_DATA, CompanyResult, Result
-from polcalc.views.results import result_dict, totals
+from polcalc.views.results import ResultView, result_view, totals
 
 
 @dataclass
@@ -68,15 +68,19 @@ def add_results(tallies: dict[str, Tally], results: list[Result], include_drafts
             tally.unstated += 1
 
 
+def screened_results(company: CompanyResult, lang: str, show_all: bool) -> list[ResultView]:
+    """The results a screen shows of a company: the eligible ones, or with show_all every one."""
+    shown: dict[int, str] = {}  # views.results.failed_reasons: one company's facts
+    return [result_view(r, lang, shown) for r in company.results if show_all or r.status == ELIGIBLE]
+
+
 def screened_company(ident: str, line: int, company: CompanyResult, lang: str, show_all: bool) -> dict[str, Any]:
-    results = [r for r in company.results if show_all or r.status == ELIGIBLE]
-    shown: dict[int, str] = {}  # report.failed_reasons: one company's facts
     return {
         "id": ident,
         "line": line,
         "name": company.profile.name,
         "region": company.profile.region,
-        "results": [result_dict(r, lang, shown) for r in results],
+        "results": [r.as_dict() for r in screened_results(company, lang, show_all)],
     }
 
 

@@ -33,6 +33,7 @@ def run_check(files: list[str], options: CheckOptions) -> int:
     from polcalc.i18n.messages import ProfileError
     from polcalc.inputs.profiles import read_profile
     from polcalc.inputs.sources import Source, expand_sources
+    from polcalc.views.results import company_view
     from polcalc.views.warnings import profile_warnings
 
     language = resolve_lang(lang)
@@ -51,7 +52,6 @@ def run_check(files: list[str], options: CheckOptions) -> int:
             "show_all": show_all,
             "bom": bom,
             "quiet": quiet,
-            "vocab": catalog.vocabulary,  # the words of near misses' keys and units
         },
     )
     with_hints = near if near is not None else (fmt is OutputFormat.table and not quiet)
@@ -74,8 +74,10 @@ def run_check(files: list[str], options: CheckOptions) -> int:
                 from polcalc.engine.nearmiss import company_near_misses
 
                 company.near_misses = company_near_misses(company, catalog, day)
-            # Across processes only the rendered output travels; in this process the company itself does.
-            out.append((formatter.render(company) if workers > 1 else company, [], notes))
+            # The vocabulary words near misses' keys and units. Across processes only the rendered
+            # output travels; in this process the company's view itself does.
+            view = company_view(company, language, catalog.vocabulary)
+            out.append((formatter.render(view) if workers > 1 else view, [], notes))
         return out
 
     failures = evaluated = 0

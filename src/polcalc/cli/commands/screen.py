@@ -249,19 +249,17 @@ def _discard_again(discard: bool) -> bool:
 def _render(ident: str, line: int, company: CompanyResult, fmt: OutputFormat, lang: str, show_all: bool) -> bytes:
     from polcalc.formats.csvfmt import result_lines
     from polcalc.formats.jsonfmt import dumps_bytes, nested_bytes
-    from polcalc.views.screen import screened_company
+    from polcalc.views.screen import screened_company, screened_results
 
     if fmt is OutputFormat.jsonl:
         return dumps_bytes(screened_company(ident, line, company, lang, show_all)) + b"\n"
     if fmt is OutputFormat.json:
         return nested_bytes(screened_company(ident, line, company, lang, show_all))
     if fmt is OutputFormat.csv:
-        from polcalc.engine.evaluate import ELIGIBLE
-
         # COMPANY_COLUMNS: the company's fields, then the result's from measure on.
-        shown = [r for r in company.results if show_all or r.status == ELIGIBLE]
+        shown = screened_results(company, lang, show_all)
         profile = company.profile
-        return result_lines(shown, [ident, line, profile.name, profile.region], lang, check=False).encode("utf-8")
+        return result_lines(shown, [ident, line, profile.name, profile.region], check=False).encode("utf-8")
     return b""
 
 
