@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
+from polcalc.core.money import to_fen
 from polcalc.i18n.numbers import money
 from polcalc.i18n.words import say, word
 from polcalc.views.keys import key_words
@@ -289,13 +290,13 @@ class TableCheck:
         self.console.print(RichText("; ".join(items)))
 
     def _near(self, company: CompanyView) -> None:
-        hints = company.near_misses  # the json's words and amounts
+        hints = company.near_misses
         if not hints:
             return
         self.console.print(RichText(word("near_head", self.lang), style="bold"))
         for h in hints:
-            gain = f" (+{money(Decimal(h['gain']), self.lang)})" if h["amount_before"] is not None else ""
-            self.console.print(f"  {h['measure']}: {h['text']}{gain}")
+            gain = f" (+{money(to_fen(h.gain), self.lang)})" if h.amount_before is not None else ""
+            self.console.print(f"  {h.measure}: {h.text}{gain}")
 
     def _needs_data(self, company: CompanyView) -> None:
         if self.show_all:

@@ -24,7 +24,7 @@ from polcalc.i18n.steps import render_formula, render_steps
 from polcalc.i18n.words import say
 from polcalc.model.conditions import AnyOf, Condition, iter_comparisons
 from polcalc.model.rules import Measure
-from polcalc.views.hints import hint_dict
+from polcalc.views.hints import HintView, hint_view
 from polcalc.views.measures import MeasureView, Yuan, measure_view
 from polcalc.views.results import describe_award, result_dict
 from polcalc.views.view import View
@@ -189,8 +189,7 @@ class Trace(View):
     capped: bool
     stacking: str | None
     validity: Validity
-    # The near misses as views.hints words them for every format.
-    near_misses: tuple[dict[str, Any], ...]
+    near_misses: tuple[HintView, ...]  # as views.hints words them for every format
 
     @property
     def outcome(self) -> Outcome:
@@ -206,7 +205,7 @@ class Trace(View):
     @property
     def near_texts(self) -> tuple[str, ...]:
         """Each near miss in a sentence."""
-        return tuple(h["text"] for h in self.near_misses)
+        return tuple(h.text for h in self.near_misses)
 
 
 def _stacking(result: Result, company: CompanyResult, lang: str) -> str | None:
@@ -245,7 +244,7 @@ def company_trace(result: Result, company: CompanyResult, catalog: Compiled, as_
         capped=c.capped,
         stacking=_stacking(result, company, lang),
         validity=Validity(start=result.valid_from, end=result.deadline, open=result.open, draft=result.draft),
-        near_misses=tuple(hint_dict(h, lang, catalog.vocabulary) for h in hints),
+        near_misses=tuple(hint_view(h, lang, catalog.vocabulary) for h in hints),
     )
 
 

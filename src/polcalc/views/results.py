@@ -9,7 +9,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polcalc.core.money import json_number
 from polcalc.engine.awards import kind_of
@@ -20,6 +20,9 @@ from polcalc.i18n.words import say, word
 from polcalc.model.conditions import FactRef
 from polcalc.model.rules import AwardModel
 from polcalc.model.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from polcalc.views.hints import HintView
 
 # How the total groups benefits: cash is money paid; the others are money not spent.
 TOTAL_GROUPS = {
@@ -353,22 +356,22 @@ class CompanyView:
         self.source, self.name, self.region = company.source, company.profile.name, company.profile.region
         shown: dict[int, str] = {}  # failed_reasons: the company's facts, each worded once
         self.results = [ResultView(r, measure_part(r, lang), shown) for r in company.results]
-        self._near: list[dict[str, Any]] | None = None
+        self._near: list[HintView] | None = None
 
     def totals(self, include_drafts: bool = False) -> Totals:
         return totals(self._company.results, include_drafts)
 
     @property
-    def near_misses(self) -> list[dict[str, Any]] | None:
+    def near_misses(self) -> list[HintView] | None:
         """The near misses as views.hints words them, nearest first; None when none were sought."""
         hints = self._company.near_misses
         if hints is None or self._near is not None:
             return self._near
         if self.vocab is None:
             raise ValueError("a company's near misses are worded with the vocabulary: pass vocab")
-        from polcalc.views.hints import hint_dict  # here: a check without --near never needs it
+        from polcalc.views.hints import hint_view  # here: a check without --near never needs it
 
-        self._near = [hint_dict(h, self.lang, self.vocab) for h in hints]
+        self._near = [hint_view(h, self.lang, self.vocab) for h in hints]
         return self._near
 
     def needs_data(self) -> tuple[int, Counter[str]]:
@@ -395,7 +398,7 @@ class CompanyView:
             "region": self.region,
             "results": [r.as_dict() for r in self.results],
             "totals": self.totals(include_drafts).as_dict(),
-            **({"near_misses": near} if near is not None else {}),
+            **({"near_misses": [h.as_json() for h in near]} if near is not None else {}),
         }
 
 
