@@ -91,8 +91,12 @@ class Result:
 
     @property
     def missing(self) -> tuple[str, ...]:
-        keys = [k for c in self.checks for k in c.missing] + list(self.computed.missing)
-        return tuple(dict.fromkeys(keys))
+        """The profile keys that would settle the result, each once, in the order first asked."""
+        keys = [k for c in self.checks if c.missing for k in c.missing]
+        award = self.computed.missing
+        if not keys and not award:  # most results: read per result by every format
+            return ()
+        return tuple(dict.fromkeys([*keys, *award]))
 
     @property
     def draft(self) -> bool:

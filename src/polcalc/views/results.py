@@ -253,9 +253,12 @@ class ResultView:
             d["amount_min"] = _json(self.amount_min)
             d["tier"] = self.tier
             d["capped"] = self.capped
-        d["more_data"] = list(self.more_data)
-        d["reasons"] = self.reasons
-        d["counted"] = self.counted
+            d["more_data"] = list(self.more_data)
+            d["reasons"] = []
+        else:  # the properties' answers for a result that is not eligible, without their calls
+            d["more_data"] = []
+            d["reasons"] = self.reasons
+        d["counted"] = self._result.counted()
         return d
 
 
