@@ -11,9 +11,10 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, make_dataclass
+from dataclasses import field
 from typing import Annotated, Any
 
+from polcalc.core.record import Record, frozen
 from polcalc.formats import OutputFormat
 
 _POSITIVE = re.compile(r"[1-9][0-9]*")
@@ -27,8 +28,8 @@ def _positive(text: str) -> int | None:
     return int(text) if _POSITIVE.fullmatch(text) else None
 
 
-@dataclass(frozen=True)
-class Spec:
+@frozen
+class Spec(Record):
     """One option: its keyword, how it is typed, its help; `flag` for an option without a value."""
 
     name: str
@@ -130,8 +131,13 @@ CHECK: tuple[Spec, ...] = (
 )
 
 # What check's work receives: its files and one field per option, defaults as declared above.
-CheckOptions = make_dataclass(
-    "CheckOptions", [(s.name, s.type, field(default=s.default)) for s in CHECK], frozen=True, kw_only=True
+# A Record, as the rules' classes are: a frozen dataclass would exec its methods on every start.
+CheckOptions = frozen(
+    type(
+        "CheckOptions",
+        (Record,),
+        {"__annotations__": {s.name: s.type for s in CHECK}, **{s.name: s.default for s in CHECK}},
+    )
 )
 
 

@@ -570,8 +570,8 @@ def _text(cond: object) -> str:
     return cond.text if isinstance(cond, Comparison) else repr(cond)
 
 
-@dataclass(frozen=True)
-class _Bound:
+@frozen
+class _Bound(Record):
     value: Decimal
     inclusive: bool
 

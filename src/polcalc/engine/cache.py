@@ -36,17 +36,30 @@ def key_of(paths: list[Path], code: Path | None = None) -> str:
     default): every .py file of the package, since any of them may shape what the catalog holds
     (the classes it pickles, how a quantity is read, what is derived when it is built)."""
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
-    root = code or PACKAGE
-    sources = sorted(root.rglob("*.py"))
-    for path in [*sources, *paths]:
-        name = path.relative_to(root).as_posix() if path in sources else path.name
+    root = str(code or PACKAGE)
+    named = [(os.path.relpath(path, root).replace(os.sep, "/"), path) for path in _sources(root)]
+    for name, path in [*sorted(named), *((p.name, str(p)) for p in paths)]:
         digest.update(name.encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
+            with open(path, "rb") as fh:
+                digest.update(fh.read())
         except OSError:
             digest.update(b"<unreadable>")  # loading will report it; never cache around it
         digest.update(b"\0")
     return digest.hexdigest()[:32]
+
+
+def _sources(folder: str) -> list[str]:
+    """Every .py file under `folder`. os.scandir, not Path.rglob: every start computes the key,
+    and rglob's first call (fnmatch, a Path per entry) costs it three times as much."""
+    found: list[str] = []
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                found += _sources(entry.path)
+        elif entry.name.endswith(".py"):
+            found.append(entry.path)
+    return found
 
 
 def load(key: str) -> Any:

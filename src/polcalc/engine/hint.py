@@ -6,12 +6,13 @@ its hints; views.hints gives them words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from polcalc.core.record import Record, frozen
 
-@dataclass(frozen=True)
-class Hint:
+
+@frozen
+class Hint(Record):
     measure_id: str
     condition: str  # the rule's condition the change satisfies
     year: int

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
@@ -26,7 +26,9 @@ from polcalc.i18n.numbers import money
 from polcalc.i18n.words import say, word
 from polcalc.views.keys import key_words
 from polcalc.views.results import CompanyView, ResultView
-from polcalc.views.screen import ScreenSummary
+
+if TYPE_CHECKING:  # a check's table never shows a screen's summary: not imported for it
+    from polcalc.views.screen import ScreenSummary
 
 MEASURE_MIN = 18  # the measure column: an id such as xishan-2020:19.2 and a few words of title
 AWARD_MIN = 14  # "discretionary", "0.2% × 2.3亿" on one line

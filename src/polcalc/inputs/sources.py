@@ -9,15 +9,15 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
+from polcalc.core.record import Record, frozen
 from polcalc.i18n.messages import Message, ProfileError
 from polcalc.inputs.profiles import MAX_BYTES
 
 
-@dataclass(frozen=True)
-class Source:
+@frozen
+class Source(Record):
     name: str  # as the user wrote it (or the path found inside a directory)
     raw: bytes | None = None  # given for stdin; read lazily from `name` otherwise
     error: ProfileError | None = None
