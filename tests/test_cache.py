@@ -45,6 +45,21 @@ def test_second_start_reads_the_cache(rules_copy: Path, monkeypatch: pytest.Monk
     assert second.measures["xishan-2020:19.2"] == first.measures["xishan-2020:19.2"]
 
 
+def test_the_cache_keeps_the_years_each_region_reads(rules_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    from polcalc.engine import reads
+
+    _load_catalog(str(rules_copy))
+    _load_catalog.cache_clear()
+    derived: list[str] = []
+    real = reads.years_read
+    monkeypatch.setattr("polcalc.engine.compiled.years_read", lambda c, r: derived.append(r) or real(c, r))
+    warm = _load_catalog(str(rules_copy))
+    assert warm.years_read("xishan") == real(warm, "xishan")
+    assert warm.years_read("xishan")[0] >= {2019}  # 2020's measures read the year before
+    assert derived == []  # read from the cache, for every region, not derived again
+    assert set(warm._years_read) == set(warm.regions)
+
+
 def test_an_edited_rule_file_is_validated_again(rules_copy: Path, monkeypatch: pytest.MonkeyPatch):
     builds = _count_builds(monkeypatch)
     _load_catalog(str(rules_copy))

@@ -289,5 +289,5 @@ def test_what_is_derived_from_the_rules_is_kept_by_the_compiled_rules_not_by_a_m
     before = _module_tables()
     second = Compiled.of(load_catalog().rules())
     run(second)
-    assert second.resolvers and second.fixed_fields and second.years_read
+    assert second.resolvers and second.fixed_fields and second._years_read
     assert _module_tables() == before  # a second copy of the rules added nothing to any module

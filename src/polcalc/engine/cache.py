@@ -1,7 +1,8 @@
 """The validated rules, cached: parsing and validating every rule file on each start costs more
 than the whole evaluation of a company, and the rules change only when their files do.
 
-The cache is keyed by the content of every rule file, polcalc's version, Python's and every
+It holds the Catalog and the years each region reads (engine.compiled._load_catalog). The
+cache is keyed by the content of every rule file, polcalc's version, Python's and every
 source file of the package, so an edited rule file is validated again on the next run and an
 old pickle is never loaded into changed code; a cache that cannot be read is rebuilt.
 POLCALC_NO_CACHE=1 turns it off; it lives in $XDG_CACHE_HOME/polcalc (~/.cache/polcalc).

@@ -12,12 +12,15 @@ what makes it fast. The tables, each with one home:
   conditions sharing one checker so a company tests each once;
 - `resolvers`: per fact, how Facts resolves it (polcalc.engine.facts);
 - `may_hint`, `fixed_verdicts`: what near misses derive per measure (polcalc.engine.nearmiss);
-- `years_read`, `fixed_fields`: what views derive per region, and per measure and language
-  (polcalc.views.warnings, polcalc.views.results).
+- `years_read(region)`: the years a region's measures read (polcalc.engine.reads), for the
+  warnings about figures no measure reads (polcalc.views.warnings);
+- `fixed_fields`: what a result shows that is the same for every company, per measure and
+  language (polcalc.views.results).
 
-Nothing derived is kept in a module, nor pickled (closures do not pickle): a Compiled made from
-a Catalog starts with empty tables. Tables are keyed by value (a measure's id, a condition),
-never by an object's id().
+Nothing derived is kept in a module. A Compiled made from a Catalog starts with empty tables,
+and is pickled as its rules alone (closures do not pickle); the rules cache also keeps the years
+read, plain data that every start would otherwise derive alike. Tables are keyed by value (a
+measure's id, a condition), never by an object's id().
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from polcalc.engine.conditions import (
     verdict_from,
 )
 from polcalc.engine.facts import Facts, Resolver
+from polcalc.engine.reads import years_read
 from polcalc.i18n.messages import RuleError
 from polcalc.model.conditions import Condition
 from polcalc.model.rules import Measure, Policy
@@ -59,13 +63,18 @@ def _load_catalog(directory: str) -> Compiled:
         raise RuleError(str(root), ["no rules directory here"])
     files = sorted(root.glob("*.toml"))
     key = cache.key_of([root / "common" / "vocabulary.toml", root / "common" / "reference.toml", *files])
-    catalog = cache.load(key)
-    if catalog is None:
-        catalog, problems = loading.build_catalog(root / "common", files)
-        if problems or catalog is None:
-            raise RuleError(str(root), problems)
-        cache.store(key, catalog)
-    return Compiled.of(catalog)
+    cached = cache.load(key)
+    if cached is not None:
+        rules, years = cached
+        return Compiled.of(rules, years)
+    catalog, problems = loading.build_catalog(root / "common", files)
+    if problems or catalog is None:
+        raise RuleError(str(root), problems)
+    compiled = Compiled.of(catalog)
+    # With the rules, what every start would derive alike: the years each region reads (a
+    # check's warnings) cost a tenth of a cold start to work out, nothing to unpickle.
+    cache.store(key, (catalog, {region: compiled.years_read(region) for region in catalog.regions}))
+    return compiled
 
 
 def build_rules(common: Path, policy_files: list[Path]) -> tuple[Compiled | None, list[str]]:
@@ -94,7 +103,7 @@ class Compiled(Catalog):
     resolvers: dict[str, Resolver] = field(default_factory=dict, init=False, repr=False)
     may_hint: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
     fixed_verdicts: dict[str, Verdict | None] = field(default_factory=dict, init=False, repr=False)
-    years_read: dict[str, tuple[frozenset[int], int | None]] = field(default_factory=dict, init=False, repr=False)
+    _years_read: dict[str, tuple[frozenset[int], int | None]] = field(default_factory=dict, init=False, repr=False)
     # Per (measure id, language) what a result shows that is the same for every company: a
     # views.results.MeasurePart (the views' own type, which the engine cannot name).
     fixed_fields: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
@@ -105,9 +114,11 @@ class Compiled(Catalog):
     _verdicts: dict[tuple[Condition, ...], Verdict] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
-    def of(cls, catalog: Catalog) -> Compiled:
-        """The catalog's rules with empty tables."""
-        return cls(**{f.name: getattr(catalog, f.name) for f in fields(Catalog)})
+    def of(cls, catalog: Catalog, years: dict[str, tuple[frozenset[int], int | None]] | None = None) -> Compiled:
+        """The catalog's rules with empty tables, but for the years read if given (the cache's)."""
+        compiled = cls(**{f.name: getattr(catalog, f.name) for f in fields(Catalog)})
+        compiled._years_read.update(years or {})
+        return compiled
 
     def rules(self) -> Catalog:
         """The validated rules alone: what a cache file holds."""
@@ -116,6 +127,13 @@ class Compiled(Catalog):
     def __reduce__(self) -> Any:
         # Pickled as the rules alone; compiled again where it is loaded.
         return (Compiled.of, (self.rules(),))
+
+    def years_read(self, region: str) -> tuple[frozenset[int], int | None]:
+        """The years the region's measures read, and the year before which every year counts."""
+        found = self._years_read.get(region)
+        if found is None:
+            found = self._years_read[region] = years_read(self, region)
+        return found
 
     # -------------------------------------------------------------- conditions
 

@@ -74,3 +74,14 @@ def fields_used(catalog: Catalog, region: str | None = None) -> dict[tuple[str, 
                     for name in SIZE_FIGURES:
                         use("derivation", name, m).years.add(year)
     return out
+
+
+def years_read(catalog: Catalog, region: str) -> tuple[frozenset[int], int | None]:
+    """The years the region's measures read, and the year before which every year counts."""
+    years: set[int] = set()
+    before: int | None = None
+    for use in fields_used(catalog, region).values():
+        years |= use.years
+        if use.all_years_before is not None:
+            before = max(before or use.all_years_before, use.all_years_before)
+    return frozenset(years), before

@@ -6,28 +6,14 @@ from __future__ import annotations
 from polcalc.core.steps import Step
 from polcalc.engine.compiled import Compiled
 from polcalc.engine.evaluate import CompanyResult
-from polcalc.engine.reads import fields_used
 from polcalc.i18n.steps import render_step
 from polcalc.i18n.words import say
-
-
-def years_read(catalog: Compiled, region: str) -> tuple[frozenset[int], int | None]:
-    """The years the region's measures read, and the year before which every year counts."""
-    if region not in catalog.years_read:
-        years: set[int] = set()
-        before: int | None = None
-        for use in fields_used(catalog, region).values():
-            years |= use.years
-            if use.all_years_before is not None:
-                before = max(before or use.all_years_before, use.all_years_before)
-        catalog.years_read[region] = (frozenset(years), before)
-    return catalog.years_read[region]
 
 
 def profile_warnings(company: CompanyResult, catalog: Compiled, lang: str = "en") -> list[str]:
     out: list[str] = []
     profile = company.profile
-    read, all_before = years_read(catalog, profile.region)
+    read, all_before = catalog.years_read(profile.region)
     unread = sorted(y for y in profile.years if y not in read and not (all_before and y < all_before))
     if unread and read:
         keys = ", ".join(f"years.{y}" for y in unread)
