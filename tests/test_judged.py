@@ -236,3 +236,13 @@ def test_screen_reads_a_rank_column(tmp_path: Path):
         company = json.loads(line)
         status[company["id"]] = next(r["status"] for r in company["results"] if r["id"] == "xishan-2020:19.2")
     assert status == {"A": "eligible", "B": "ineligible", "C": "eligible"}
+
+
+@pytest.mark.parametrize(("rank", "status"), [(10, ELIGIBLE), (11, INELIGIBLE), (None, ELIGIBLE)])
+def test_xishan_2020_19_2_screens_way_without_reasons_judges_the_rank_as_check_does(rank: int | None, status: str):
+    # A screen (detail=False) reads each condition's outcome alone, never its Check.
+    profile = make_profile(_maker("equipment_manufacturing", rank))
+    for detail in (True, False):
+        company = evaluate_company(profile, load_catalog(), IN_FORCE_2020, detail=detail, money_only=not detail)
+        result = next(r for r in company.results if r.id == "xishan-2020:19.2")
+        assert result.status == status, detail

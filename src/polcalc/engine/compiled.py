@@ -41,7 +41,6 @@ from polcalc.engine.conditions import (
     Verdict,
     compile_condition,
     judged_checker,
-    judged_verdict,
     verdict_from,
 )
 from polcalc.engine.facts import Facts, Resolver
@@ -202,12 +201,11 @@ class Plan:
     def __init__(self, measure: Measure, policy: Policy, rules: Compiled) -> None:
         self.measure, self.policy = measure, policy
         self.year = measure.year or policy.year
-        self.verdict: Verdict = rules.verdict(measure.when)
         self.checkers: tuple[Checker, ...] = rules.checkers(measure.when)
-        if measure.judged:
-            when, judged = self.verdict, judged_verdict([rules.verdict((c,)) for c in measure.judged])
-            self.verdict = lambda facts: False if judged(facts) is False else when(facts)
+        self.verdict: Verdict = rules.verdict(measure.when)
+        if measure.judged:  # a judged condition stops a result only when the profile decides against it
             self.checkers += tuple(judged_checker(c) for c in rules.checkers(measure.judged))
+            self.verdict = verdict_from(self.checkers)
         self.policy_verdict: Verdict = rules.verdict(policy.when)
         self.policy_checkers: tuple[Checker, ...] = rules.checkers(policy.when)
         self.windows: dict[dt.date, tuple[dt.date | None, dt.date | None, bool]] = {}

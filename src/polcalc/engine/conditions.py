@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol, overload
 
 from polcalc.core.steps import Step
 from polcalc.engine.facts import Facts, FactValue
@@ -114,7 +114,22 @@ def overall(checks: Sequence[Check]) -> bool | None:
 # ------------------------------------------------------------------ compiled
 
 Verdict = Callable[[Facts], bool | None]  # True, False, or None: the profile lacks what it needs
-Checker = Callable[[Facts], Check]
+
+
+class Checker(Protocol):
+    """A compiled condition: its Check, or with `verdict` True its outcome alone (Check.holds,
+    without building the Check). A result's status needs no more, and a batch asks it of every
+    condition for every company. One evaluator either way; asked for the outcome alone, a group
+    stops at the first child that settles it."""
+
+    @overload
+    def __call__(self, facts: Facts, verdict: Literal[False] = False) -> Check: ...
+    @overload
+    def __call__(self, facts: Facts, verdict: Literal[True]) -> bool | None: ...
+    @overload
+    def __call__(self, facts: Facts, verdict: bool) -> Check | bool | None: ...
+
+
 _Test = Callable[[object, object, Facts], bool]
 
 # Check(...) with every field given, minus the Python-level __new__ that fills in defaults:
@@ -123,23 +138,29 @@ _tuple = tuple.__new__
 
 
 def verdict_from(checkers: Sequence[Checker]) -> Verdict:
-    """Whether every condition holds (None: some cannot be judged and none fails), read from
-    their checks."""
+    """Whether every condition holds (None: some cannot be judged and none fails), from their
+    checkers' outcomes."""
     if not checkers:
         return _always_true
     checkers = tuple(checkers)
 
-    def verdict(facts: Facts) -> bool | None:
-        unknown = False
-        for checker in checkers:
-            holds = checker(facts)[1]  # Check.holds, read by position: this runs per condition per company
-            if holds is False:
-                return False
-            if holds is None:
-                unknown = True
-        return None if unknown else True
+    if len(checkers) == 1:
+        (only,) = checkers
+        return lambda facts: only(facts, True)
+    return lambda facts: outcome(checkers, facts, False)
 
-    return verdict
+
+def outcome(checkers: Sequence[Checker], facts: Facts, settles: bool) -> bool | None:
+    """The outcome of an all-of (`settles` False) or an any-of (True) from its members': the
+    first that settles it ends the search; else None if one cannot be judged."""
+    unknown = False
+    for checker in checkers:
+        holds = checker(facts, True)
+        if holds is settles:
+            return settles
+        if holds is None:
+            unknown = True
+    return None if unknown else not settles
 
 
 def check_each(checkers: Sequence[Checker], facts: Facts) -> list[Check]:
@@ -172,25 +193,26 @@ def compile_condition(cond: Condition, vocab: Vocabulary) -> Checker:
         other = right
         shows_right = cond.op not in ("is", "is not")
 
-        def compared(facts: Facts) -> Check:
+        def compared(facts: Facts, verdict: bool = False) -> Any:
             fv, rv = facts.get(fact), facts.get(other)
             missing = fv.missing + rv.missing
             if missing:
-                return _tuple(Check, (text, None, None, missing, cond, (), None, ""))
+                return None if verdict else _tuple(Check, (text, None, None, missing, cond, (), None, ""))
             if fv.undefined or rv.undefined:
-                return _tuple(Check, (text, False, fv, (), cond, (), rv, ""))
+                return False if verdict else _tuple(Check, (text, False, fv, (), cond, (), rv, ""))
             holds = test(fv.value, rv.value, facts)
-            return _tuple(Check, (text, holds, fv, (), cond, (), rv if shows_right else None, ""))
+            return holds if verdict else _tuple(Check, (text, holds, fv, (), cond, (), rv if shows_right else None, ""))
 
         return compared
 
-    def tested(facts: Facts) -> Check:
+    def tested(facts: Facts, verdict: bool = False) -> Any:
         fv = facts.get(fact)
         if fv.missing:
-            return _tuple(Check, (text, None, None, fv.missing, cond, (), None, ""))
+            return None if verdict else _tuple(Check, (text, None, None, fv.missing, cond, (), None, ""))
         if fv.undefined:
-            return _tuple(Check, (text, False, fv, (), cond, (), None, ""))
-        return _tuple(Check, (text, test(fv.value, right, facts), fv, (), cond, (), None, ""))
+            return False if verdict else _tuple(Check, (text, False, fv, (), cond, (), None, ""))
+        holds = test(fv.value, right, facts)
+        return holds if verdict else _tuple(Check, (text, holds, fv, (), cond, (), None, ""))
 
     return tested
 
@@ -199,7 +221,9 @@ def _group_checker(cond: AnyOf | Condition, vocab: Vocabulary) -> Checker:
     parts = [compile_condition(c, vocab) for c in cond.items]  # type: ignore[union-attr]
     anyof = isinstance(cond, AnyOf)
 
-    def grouped(facts: Facts) -> Check:
+    def grouped(facts: Facts, verdict: bool = False) -> Any:
+        if verdict:
+            return outcome(parts, facts, anyof)
         return _group(tuple([part(facts) for part in parts]), anyof)
 
     return grouped
@@ -254,22 +278,15 @@ def _test(cmp: Comparison, vocab: Vocabulary) -> _Test:
 # ------------------------------------------------------------------ a department's judgement
 
 
-def judged_verdict(parts: Sequence[Verdict]) -> Verdict:
-    """Whether the conditions a department judges (each one's verdict) let a result stand: only
-    one the profile decides against (False) stops it; one it cannot decide holds (the caveat says so)."""
-    parts = tuple(parts)
-
-    def stands(facts: Facts) -> bool:
-        return all(part(facts) is not False for part in parts)
-
-    return stands
-
-
 def judged_checker(inner: Checker) -> Checker:
     """The Check of a condition a department judges: where the profile lacks what it reads, one
-    that holds (group "judged") with the undecided check as its one child."""
+    that holds (group "judged") with the undecided check as its one child. So only a profile that
+    decides against it stops a result; one that cannot decide leaves the caveat to say so."""
 
-    def judged(facts: Facts) -> Check:
+    def judged(facts: Facts, verdict: bool = False) -> Any:
+        if verdict:
+            holds = inner(facts, True)
+            return True if holds is None else holds
         check = inner(facts)
         if check.holds is not None:
             return check

@@ -33,7 +33,8 @@ class Rules(Protocol):
     reference: Reference
     resolvers: dict[str, Resolver]  # per fact's text, how to resolve it
 
-    def checkers(self, conds: Sequence[Condition]) -> tuple[Callable[[Facts], Any], ...]: ...
+    # Each an engine.conditions.Checker (that module imports this one).
+    def checkers(self, conds: Sequence[Condition]) -> tuple[Any, ...]: ...
 
     def verdict(self, conds: Sequence[Condition]) -> Callable[[Facts], bool | None]: ...
 
