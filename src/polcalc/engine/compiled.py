@@ -14,8 +14,8 @@ what makes it fast. The tables, each with one home:
 - `may_hint`, `fixed_verdicts`: what near misses derive per measure (polcalc.engine.nearmiss);
 - `years_read(region)`: the years a region's measures read (polcalc.engine.reads), for the
   warnings about figures no measure reads (polcalc.views.warnings);
-- `fixed_fields`: what a result shows that is the same for every company, per measure and
-  language (polcalc.views.results).
+- `fixed_fields`: what a result shows that is the same for every company, per language and
+  measure (polcalc.views.results).
 
 Nothing derived is kept in a module. A Compiled made from a Catalog starts with empty tables,
 and is pickled as its rules alone (closures do not pickle); the rules cache also keeps the years
@@ -103,9 +103,9 @@ class Compiled(Catalog):
     may_hint: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
     fixed_verdicts: dict[str, Verdict | None] = field(default_factory=dict, init=False, repr=False)
     _years_read: dict[str, tuple[frozenset[int], int | None]] = field(default_factory=dict, init=False, repr=False)
-    # Per (measure id, language) what a result shows that is the same for every company: a
+    # Per language, per measure id, what a result shows that is the same for every company: a
     # views.results.MeasurePart (the views' own type, which the engine cannot name).
-    fixed_fields: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
+    fixed_fields: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False)
     _plans: dict[str, Plan] = field(default_factory=dict, init=False, repr=False)
     _selections: dict[Selection, list[Plan]] = field(default_factory=dict, init=False, repr=False)
     _shared: dict[Condition, Checker] = field(default_factory=dict, init=False, repr=False)

@@ -147,12 +147,18 @@ class MeasurePart:
         return self._rule
 
 
-def measure_part(result: Result, lang: str) -> MeasurePart:
-    """The result's measure in a language, made once per catalog, measure and language."""
-    table = result.catalog.fixed_fields
-    found = table.get((result.measure.id, lang))
+def measure_parts(result: Result, lang: str) -> dict[str, MeasurePart]:
+    """The MeasureParts made so far in a language of the result's catalog, by measure id."""
+    return result.catalog.fixed_fields.setdefault(lang, {})
+
+
+def measure_part(result: Result, lang: str, parts: dict[str, MeasurePart] | None = None) -> MeasurePart:
+    """The result's measure in a language, made once per catalog, measure and language;
+    `parts` its catalog's measure_parts, when the caller has them."""
+    table = measure_parts(result, lang) if parts is None else parts
+    found = table.get(result.measure.id)
     if found is None:
-        found = table[(result.measure.id, lang)] = MeasurePart(result, lang)
+        found = table[result.measure.id] = MeasurePart(result, lang)
     return found
 
 
@@ -358,7 +364,11 @@ class CompanyView:
         self._company, self.lang, self.vocab = company, lang, vocab
         self.source, self.name, self.region = company.source, company.profile.name, company.profile.region
         shown: dict[int, str] = {}  # failed_reasons: the company's facts, each worded once
-        self.results = [ResultView(r, measure_part(r, lang), shown) for r in company.results]
+        # One company's results share a catalog: its parts are looked up once.
+        parts = measure_parts(company.results[0], lang) if company.results else {}
+        self.results = [
+            ResultView(r, parts.get(r.measure.id) or measure_part(r, lang, parts), shown) for r in company.results
+        ]
         self._near: list[HintView] | None = None
 
     def totals(self, include_drafts: bool = False) -> Totals:
