@@ -366,9 +366,7 @@ class CompanyView:
         shown: dict[int, str] = {}  # failed_reasons: the company's facts, each worded once
         # One company's results share a catalog: its parts are looked up once.
         parts = measure_parts(company.results[0], lang) if company.results else {}
-        self.results = [
-            ResultView(r, parts.get(r.measure.id) or measure_part(r, lang, parts), shown) for r in company.results
-        ]
+        self.results = [ResultView(r, measure_part(r, lang, parts), shown) for r in company.results]
         self._near: list[HintView] | None = None
 
     def totals(self, include_drafts: bool = False) -> Totals:
